@@ -1,0 +1,27 @@
+import type { CheckKind, CheckOfKind, ErrorClass, FailureStage, ResolvedCheck } from '@lifeline/shared';
+
+/** A resolved check of one kind: its own fields plus id, interval, timeout and thresholds. */
+export type ResolvedCheckOf<K extends CheckKind> = CheckOfKind<K> & Omit<ResolvedCheck, keyof CheckOfKind<K>>;
+
+export interface ProbeContext {
+  /** Aborted when the hard timeout is reached; probes must release sockets on it. */
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** Where `*Env` fields are looked up; secrets are read here, never logged or returned. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a probe reports: raw facts, judged later by the domain. */
+export type ProbeOutcome =
+  | { ok: true; facts?: Record<string, string | number | boolean> }
+  | { ok: false; stage: FailureStage; errorClass: ErrorClass; message: string; facts?: Record<string, string | number | boolean> };
+
+/** One probe kind: does I/O against the target and says what it saw. It never throws on purpose. */
+export interface ProbeKind<K extends CheckKind> {
+  readonly kind: K;
+  run(check: ResolvedCheckOf<K>, ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+export function failed(stage: FailureStage, errorClass: ErrorClass, message: string, facts?: Record<string, string | number | boolean>): ProbeOutcome {
+  return { ok: false, stage, errorClass, message, facts };
+}

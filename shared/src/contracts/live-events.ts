@@ -1,0 +1,35 @@
+import type { IntegrationSnapshot, Snapshot, Verdict } from './snapshot.js';
+
+/** The Socket.IO namespace of the live view. */
+export const LIVE_NAMESPACE = '/live';
+/** Seconds between `tick` events; a screen that misses two calls itself STALE. */
+export const TICK_INTERVAL_MS = 5_000;
+export const STALE_AFTER_MS = 2 * TICK_INTERVAL_MS + 2_000;
+
+export interface IntegrationUpdatedEvent {
+  seq: number;
+  integration: IntegrationSnapshot;
+}
+export interface VerdictUpdatedEvent {
+  seq: number;
+  verdict: Verdict;
+}
+export interface TickEvent {
+  seq: number;
+  serverTime: string;
+}
+
+/** Server → client events of `/live`; every one carries a monotonically increasing `seq`. */
+export interface LiveServerEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  'integration.updated': (event: IntegrationUpdatedEvent) => void;
+  'verdict.updated': (event: VerdictUpdatedEvent) => void;
+  tick: (event: TickEvent) => void;
+}
+
+/** Client → server: a client that saw a gap in `seq` asks for a fresh snapshot. */
+export interface LiveClientEvents {
+  'snapshot.request': () => void;
+}
+
+export const LIVE_EVENTS = ['snapshot', 'integration.updated', 'verdict.updated', 'tick'] as const satisfies readonly (keyof LiveServerEvents)[];

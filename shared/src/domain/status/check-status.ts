@@ -1,0 +1,126 @@
+import type { Observation } from '../../contracts/observation.js';
+import type { Status } from '../../contracts/words.js';
+
+/** The thresholds one check is judged by. */
+export interface CheckRules {
+  interval: number;
+  timeout: number;
+  failuresToDown: number;
+  successesToRecover: number;
+  degradedAboveMs?: number;
+}
+
+/** The judged state of one check; advanced by each observation. */
+export interface CheckState {
+  status: Exclude<Status, 'maintenance'>;
+  /** Epoch ms of the last status change. */
+  since: number;
+  /** Consecutive failed observations. */
+  failures: number;
+  /** Consecutive successful but slow observations. */
+  slows: number;
+  /** Consecutive successful and fast observations. */
+  goods: number;
+  /** Consecutive successful observations, slow or fast. */
+  oks: number;
+  last?: Observation;
+  reasons: string[];
+}
+
+export function initialCheckState(now: number): CheckState {
+  return { status: 'unknown', since: now, failures: 0, slows: 0, goods: 0, oks: 0, reasons: ['no result yet'] };
+}
+
+type Outcome = 'fail' | 'slow' | 'good';
+
+function classify(obs: Observation, rules: CheckRules): Outcome {
+  if (!obs.ok) return 'fail';
+  if (rules.degradedAboveMs !== undefined && obs.durationMs > rules.degradedAboveMs) return 'slow';
+  return 'good';
+}
+
+function describeFailure(obs: Observation): string {
+  const f = obs.failure;
+  return f ? `${f.errorClass}: ${f.message}` : 'failed';
+}
+
+/**
+ * Advances a check's state by one observation, with hysteresis: it takes `failuresToDown`
+ * consecutive failures (or slow answers) to get worse and `successesToRecover` consecutive
+ * good answers to get better, so one blip does not flap the wall. A check with no history
+ * takes its first success at face value.
+ */
+export function nextCheckState(prev: CheckState, obs: Observation, rules: CheckRules): CheckState {
+  const outcome = classify(obs, rules);
+  const failures = outcome === 'fail' ? prev.failures + 1 : 0;
+  const slows = outcome === 'slow' ? prev.slows + 1 : 0;
+  const goods = outcome === 'good' ? prev.goods + 1 : 0;
+  const oks = outcome === 'fail' ? 0 : prev.oks + 1;
+  const F = rules.failuresToDown;
+  const S = rules.successesToRecover;
+  const latency = `${Math.round(obs.durationMs)} ms`;
+
+  let status = prev.status;
+  let reasons: string[];
+  if (outcome === 'fail') {
+    if (failures >= F) {
+      status = 'down';
+      reasons = [`${failures} consecutive failure${failures > 1 ? 's' : ''} (${describeFailure(obs)})`];
+    } else {
+      reasons = [`failure ${failures} of ${F} before down (${describeFailure(obs)})`];
+    }
+  } else if (prev.status === 'unknown') {
+    status = outcome === 'slow' ? 'degraded' : 'operational';
+    reasons = outcome === 'slow' ? [`slow: ${latency}, above ${rules.degradedAboveMs} ms`] : [`answering in ${latency}`];
+  } else if (prev.status === 'down') {
+    if (oks >= S) {
+      status = outcome === 'slow' ? 'degraded' : 'operational';
+      reasons = outcome === 'slow' ? [`recovered but slow: ${latency}, above ${rules.degradedAboveMs} ms`] : [`recovered: answering in ${latency}`];
+    } else {
+      reasons = [`recovering: ${oks} of ${S} successes before up`];
+    }
+  } else if (outcome === 'slow') {
+    if (prev.status === 'operational' && slows < F) {
+      reasons = [`slow answer ${slows} of ${F} before degraded (${latency})`];
+    } else {
+      status = 'degraded';
+      reasons = [`slow: ${latency}, above ${rules.degradedAboveMs} ms`];
+    }
+  } else if (prev.status === 'degraded' && goods < S) {
+    reasons = [`improving: ${goods} of ${S} fast answers before operational`];
+  } else {
+    status = 'operational';
+    reasons = [`answering in ${latency}`];
+  }
+
+  return {
+    status,
+    since: status === prev.status ? prev.since : obs.startedAt + obs.durationMs,
+    failures,
+    slows,
+    goods,
+    oks,
+    last: obs,
+    reasons,
+  };
+}
+
+/** How long without a result before a check's status can no longer be vouched for. */
+export function staleAfterMs(rules: CheckRules): number {
+  return Math.max(3 * rules.interval, rules.interval + 2 * rules.timeout);
+}
+
+/**
+ * The state as it should be shown at `now`: a check that has produced no result for too
+ * long is `unknown`, never its old status (a frozen scheduler must not show old green).
+ */
+export function checkStateAt(state: CheckState, rules: CheckRules, now: number): CheckState {
+  const lastAt = state.last ? state.last.startedAt + state.last.durationMs : undefined;
+  if (lastAt === undefined || now - lastAt <= staleAfterMs(rules) || state.status === 'unknown') return state;
+  return {
+    ...state,
+    status: 'unknown',
+    since: lastAt + staleAfterMs(rules),
+    reasons: [`no result for ${Math.round((now - lastAt) / 1000)} s`],
+  };
+}
