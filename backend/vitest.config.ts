@@ -8,7 +8,7 @@ export default defineProject({
   test: {
     name: 'backend',
     environment: 'node',
-    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    include: ['src/**/*.{spec,int-spec,e2e-spec}.ts', 'test/**/*.{spec,int-spec,e2e-spec}.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

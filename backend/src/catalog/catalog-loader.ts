@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { validateCatalog, formatFieldErrors, type Catalog, type FieldError } from '@lifeline/shared';
+import { parseDocument } from 'yaml';
+
+/** A catalog that cannot be used: every problem, each located by its path. */
+export class CatalogError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly errors: FieldError[],
+  ) {
+    super(`catalog ${origin} is invalid:\n${formatFieldErrors(errors)}`);
+  }
+}
+
+/** Parses and validates catalog YAML; throws CatalogError listing every problem at once. */
+export function parseCatalogYaml(text: string, origin: string): Catalog {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new CatalogError(
+      origin,
+      doc.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(yaml)',
+        message: e.message.split('\n')[0],
+      })),
+    );
+  }
+  const result = validateCatalog(doc.toJS({ maxAliasCount: 100 }));
+  if (!result.ok) throw new CatalogError(origin, result.errors);
+  return result.catalog;
+}
+
+export async function loadCatalogFile(path: string): Promise<Catalog> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new CatalogError(path, [{ path: '(file)', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+  }
+  return parseCatalogYaml(text, path);
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+
+/** Process configuration, from the environment variables of DESIGN.md's contract. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL server in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Unset: the shipped demo catalog against the in-process demo simulator. */
+  catalogFile?: string;
+  demoScenario: string;
+  demoTimeFactor: number;
+  demoInterval: string;
+  /** Upper bound on probes in flight at once. */
+  maxConcurrentChecks: number;
+  /** Where the built frontend lives; served at `/`. */
+  frontendDir: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name}: expected a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const demoTimeFactor = Number(env.DEMO_TIME_FACTOR ?? 60);
+  if (!(demoTimeFactor > 0)) throw new ConfigError(`DEMO_TIME_FACTOR: expected a positive number, got "${env.DEMO_TIME_FACTOR}"`);
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    catalogFile: env.CATALOG_FILE ? resolve(env.CATALOG_FILE) : undefined,
+    demoScenario: env.DEMO_SCENARIO || 'normal',
+    demoTimeFactor,
+    demoInterval: env.DEMO_INTERVAL || '5s',
+    maxConcurrentChecks: intFrom(env, 'MAX_CONCURRENT_CHECKS', 256, 1),
+    frontendDir: resolve(env.FRONTEND_DIR || new URL('../../../frontend/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,24 @@
+import type { DataSourceOptions } from 'typeorm';
+import { CheckEntity } from '../catalog/check.entity.js';
+import { IntegrationEntity } from '../catalog/integration.entity.js';
+import { ResultEntity } from '../history/result.entity.js';
+import { TransitionEntity } from '../history/transition.entity.js';
+import { InitialSchema1764151200000 } from './migrations/1764151200000-initial-schema.js';
+
+export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
+export const MIGRATIONS = [InitialSchema1764151200000];
+
+/** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */
+export function buildDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10, connectionTimeoutMillis: 5_000, application_name: 'lifeline' },
+  };
+}

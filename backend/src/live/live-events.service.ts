@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { IntegrationSnapshot, Verdict } from '@lifeline/shared';
+import { Subject, type Observable } from 'rxjs';
+
+/** An event for `/live`, already numbered. */
+export type LiveEvent =
+  | { name: 'integration.updated'; payload: { seq: number; integration: IntegrationSnapshot } }
+  | { name: 'verdict.updated'; payload: { seq: number; verdict: Verdict } }
+  | { name: 'tick'; payload: { seq: number; serverTime: string } };
+
+type Unnumbered<E> = E extends { name: infer N; payload: infer P } ? { name: N; payload: Omit<P, 'seq'> } : never;
+
+/**
+ * The in-process stream of live events. It numbers every event with a monotonically
+ * increasing `seq`, so a client that sees a gap knows to ask for a new snapshot.
+ * Producers publish here; the gateway subscribes; neither knows the other.
+ */
+@Injectable()
+export class LiveEventsService {
+  private seq = 0;
+  private readonly subject = new Subject<LiveEvent>();
+
+  get events(): Observable<LiveEvent> {
+    return this.subject.asObservable();
+  }
+
+  /** The seq of the last event sent; a snapshot taken now carries it. */
+  get currentSeq(): number {
+    return this.seq;
+  }
+
+  publish(event: Unnumbered<LiveEvent>): void {
+    this.seq += 1;
+    this.subject.next({ name: event.name, payload: { ...event.payload, seq: this.seq } } as LiveEvent);
+  }
+}

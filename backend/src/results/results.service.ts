@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { Observation, ResolvedCheck } from '@lifeline/shared';
+import { StatusService } from '../status/status.service.js';
+import { HistoryWriterService } from '../history/history-writer.service.js';
+
+/** Where every probe outcome goes: judged for the live status, and queued for history. */
+@Injectable()
+export class ResultsService {
+  constructor(
+    private readonly status: StatusService,
+    private readonly history: HistoryWriterService,
+  ) {}
+
+  record(check: ResolvedCheck, observation: Observation): void {
+    this.history.addResult({ observation, integrationId: check.integrationId });
+    this.status.observe(check, observation);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { ResultsModule } from '../results/results.module.js';
+import { SchedulerService } from './scheduler.service.js';
+
+@Module({ imports: [CatalogModule, ResultsModule], providers: [SchedulerService], exports: [SchedulerService] })
+export class SchedulerModule {}

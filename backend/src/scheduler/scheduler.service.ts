@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import type { ResolvedCheck } from '@lifeline/shared';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { runCheck } from '../probes/probe-runner.js';
+import { ResultsService } from '../results/results.service.js';
+import { firstRunAt, nextRunAt } from './check-plan.js';
+
+interface Entry {
+  check: ResolvedCheck;
+  plannedAt: number;
+  running: boolean;
+}
+
+const LAG_SAMPLES = 2_000;
+export const DISPATCH_EVERY_MS = 50;
+
+/**
+ * Dispatches due checks with bounded concurrency. A check never overlaps itself, and since
+ * every run has a hard deadline, a hanging target only ever holds its own slot.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Scheduler');
+  private entries: Entry[] = [];
+  private inFlight = 0;
+  private stopped = true;
+  private readonly running = new Set<Promise<void>>();
+  private readonly lags: number[] = [];
+  lastDispatchAt?: number;
+  runs = 0;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly results: ResultsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const now = this.clock();
+    this.entries = this.catalog.checks().map((check) => ({ check, plannedAt: firstRunAt(check.id, check.interval, now), running: false }));
+    this.stopped = false;
+    this.logger.log(`scheduling ${this.entries.length} checks, at most ${this.config.maxConcurrentChecks} at once`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.running]);
+  }
+
+  @Interval('check-dispatch', DISPATCH_EVERY_MS)
+  dispatch(): void {
+    if (this.stopped) return;
+    const now = this.clock();
+    this.lastDispatchAt = now;
+    const due = this.entries.filter((e) => !e.running && e.plannedAt <= now).sort((a, b) => a.plannedAt - b.plannedAt);
+    for (const entry of due) {
+      if (this.inFlight >= this.config.maxConcurrentChecks) break;
+      this.start(entry, now);
+    }
+  }
+
+  stats(): { checks: number; inFlight: number; runs: number; lastDispatchAt?: number; lagP50: number; lagP99: number } {
+    const sorted = [...this.lags].sort((a, b) => a - b);
+    const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0);
+    return { checks: this.entries.length, inFlight: this.inFlight, runs: this.runs, lastDispatchAt: this.lastDispatchAt, lagP50: pct(0.5), lagP99: pct(0.99) };
+  }
+
+  private start(entry: Entry, now: number): void {
+    entry.running = true;
+    this.inFlight += 1;
+    this.lags.push(now - entry.plannedAt);
+    if (this.lags.length > LAG_SAMPLES) this.lags.shift();
+    const run = runCheck(entry.check, process.env, this.clock)
+      .then((obs) => {
+        if (!this.stopped) this.results.record(entry.check, obs);
+      })
+      .catch((err) => this.logger.error(`check ${entry.check.id} failed to run: ${(err as Error).message}`))
+      .finally(() => {
+        this.inFlight -= 1;
+        this.runs += 1;
+        entry.running = false;
+        entry.plannedAt = nextRunAt(entry.check.id, entry.check.interval, entry.plannedAt, this.clock());
+        this.running.delete(run);
+      });
+    this.running.add(run);
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import type { Snapshot } from '@lifeline/shared';
+import { z } from 'zod';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { ValidationFailed } from '../common/http-exception.filter.js';
+import { parseWith } from '../common/parse-query.js';
+import { HistoryQueryService } from '../history/history-query.service.js';
+import { StatusService } from './status.service.js';
+
+const windowQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time with offset' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time with offset' }).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+});
+
+@Controller('api')
+export class StatusController {
+  constructor(
+    private readonly status: StatusService,
+    private readonly catalog: CatalogService,
+    private readonly history: HistoryQueryService,
+  ) {}
+
+  @Get('status')
+  snapshot(): Snapshot {
+    return this.status.snapshot();
+  }
+
+  @Get('integrations')
+  integrations() {
+    return this.catalog.catalog.integrations.map((i) => ({
+      id: i.id,
+      name: i.name,
+      side: i.side,
+      category: i.category,
+      partner: i.partner ?? null,
+      criticality: i.criticality,
+      role: i.role,
+      dependsOn: i.dependsOn,
+      clinician: i.clinician ?? null,
+      checks: i.checks.map((c) => ({ id: c.id, kind: c.kind, interval: c.interval, timeout: c.timeout })),
+      status: this.status.integration(i.id) ?? null,
+    }));
+  }
+
+  @Get('integrations/:id/history')
+  async integrationHistory(@Param('id') id: string, @Query() query: unknown) {
+    if (!this.catalog.integration(id)) throw new NotFoundException(`no integration "${id}"`);
+    const q = parseWith(windowQuery, query);
+    const to = q.to ? Date.parse(q.to) : Date.now();
+    const from = q.from ? Date.parse(q.from) : to - 24 * 3_600_000;
+    if (from > to) throw new ValidationFailed([{ path: 'from', message: 'must not be after to' }]);
+    return { id, from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(await this.history.forIntegration(id, from, to, q.limit)) };
+  }
+}

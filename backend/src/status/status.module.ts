@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { HistoryModule } from '../history/history.module.js';
+import { LiveEventsModule } from '../live/live-events.module.js';
+import { StatusTickerService } from './status-ticker.service.js';
+import { StatusController } from './status.controller.js';
+import { StatusService } from './status.service.js';
+
+@Module({
+  imports: [CatalogModule, HistoryModule, LiveEventsModule],
+  providers: [StatusService, StatusTickerService],
+  controllers: [StatusController],
+  exports: [StatusService],
+})
+export class StatusModule {}
