@@ -10,7 +10,7 @@ export default defineProject({
   test: {
     name: 'frontend',
     environment: 'happy-dom',
-    include: ['src/**/*.spec.{ts,tsx}', 'e2e/**/*.spec.ts'],
+    include: ['src/**/*.spec.{ts,tsx}', 'e2e/**/*.e2e-spec.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
   },

@@ -13,7 +13,12 @@ export interface ProbeContext {
 
 /** What a probe reports: raw facts, judged later by the domain. */
 export type ProbeOutcome =
-  | { ok: true; facts?: Record<string, string | number | boolean> }
+  | {
+      ok: true;
+      facts?: Record<string, string | number | boolean>;
+      /** It works, but needs attention (a certificate expiring soon): the domain judges it degraded. */
+      warning?: string;
+    }
   | { ok: false; stage: FailureStage; errorClass: ErrorClass; message: string; facts?: Record<string, string | number | boolean> };
 
 /** One probe kind: does I/O against the target and says what it saw. It never throws on purpose. */

@@ -40,7 +40,7 @@ export async function runCheck(check: ResolvedCheck, env: Readonly<Record<string
     outcome = { ...outcome, errorClass: 'timeout', message: `no answer within ${check.timeout} ms` };
   }
   return outcome.ok
-    ? { checkId: check.id, startedAt, durationMs, ok: true, facts: outcome.facts }
+    ? { checkId: check.id, startedAt, durationMs, ok: true, facts: outcome.facts, ...(outcome.warning !== undefined ? { warning: outcome.warning } : {}) }
     : {
         checkId: check.id,
         startedAt,

@@ -123,7 +123,8 @@ function findCycle(integrations: readonly IntegrationDefinition[]): string[] | u
     state.set(id, 'visiting');
     stack.push(id);
     for (const dep of deps.get(id) ?? []) {
-      const found = deps.has(dep) ? visit(dep) : undefined;
+      // Unknown ids and self-dependencies have their own, clearer errors.
+      const found = deps.has(dep) && dep !== id ? visit(dep) : undefined;
       if (found) return found;
     }
     stack.pop();

@@ -18,6 +18,8 @@ export interface Observation {
   durationMs: number;
   ok: boolean;
   failure?: ProbeFailure;
+  /** Set on an ok observation that still deserves attention (a certificate about to expire): judged degraded. */
+  warning?: string;
   /** Small, non-secret facts worth showing (HTTP status, certificate expiry, ACK code). */
   facts?: Record<string, string | number | boolean>;
 }

@@ -4,6 +4,8 @@ export interface Attribution {
   cause: AttributionCause;
   /** For `dependency`: the root internal integration that is not operational. */
   via?: string;
+  /** Why, in plain words. */
+  reasons?: string[];
 }
 
 export interface Verdict {
@@ -14,6 +16,8 @@ export interface Verdict {
   summary: string;
   /** ISO time since when the verdict has held its current state. */
   since: string;
+  /** How the verdict was reached, in plain words. */
+  reasons?: string[];
 }
 
 export interface IntegrationSnapshot {
@@ -36,6 +40,8 @@ export interface IntegrationSnapshot {
   /** Why the status is what it is, in plain words. */
   reasons: string[];
   dependsOn: string[];
+  /** Present while a planned maintenance window is in force. */
+  maintenance?: { start: string; end: string; reason: string };
 }
 
 export interface DemoInfo {

@@ -24,9 +24,17 @@ function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.message && !issue.message.startsWith('Invalid input')) return issue.message;
-      return issue.input === undefined ? `required (expected ${article(issue.expected)})` : `expected ${article(issue.expected)}`;
+      // zod leaves the input out of its issues unless asked; its own message still says what it received.
+      return / received undefined$/.test(issue.message) ? `required (expected ${article(issue.expected)})` : `expected ${article(issue.expected)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small':
+      // zod's own wording ("Too small: expected string to have >=1 characters") is for programmers.
+      if (issue.message.startsWith('Too small') && Number(issue.minimum) === 1) {
+        if (issue.origin === 'string') return 'must not be empty';
+        if (issue.origin === 'array') return 'expected at least one item';
+      }
+      return issue.message;
     case 'invalid_value':
       return `expected one of: ${issue.values.map(String).join(', ')}`;
     default:

@@ -1,94 +1,119 @@
-import { Agent, request } from 'undici';
-import type { ProbeKind, ProbeOutcome, ResolvedCheckOf } from '../probe-kind.js';
+import { request, type Dispatcher } from 'undici';
+import type { ProbeContext, ProbeKind, ProbeOutcome, ResolvedCheckOf } from '../probe-kind.js';
 import { failed } from '../probe-kind.js';
-import { classifyNetworkError } from '../network-errors.js';
+import { loadTlsContext } from '../tls-context.js';
+import { assertBody, describeExpectedStatus, readBodyCapped, statusAccepted } from './http-body.js';
+import { classifyHttpError, headersFor, probeAgent, redact, type HttpProgress } from './http-connection.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+type HttpCheck = ResolvedCheckOf<'http'>;
+type Facts = Record<string, string | number | boolean>;
 
-function statusAccepted(expect: ResolvedCheckOf<'http'>['expectStatus'], status: number): boolean {
-  if (typeof expect === 'number') return status === expect;
-  if (Array.isArray(expect)) return expect.includes(status);
-  const [lo, hi] = expect.split('-').map(Number);
-  return status >= lo && status <= hi;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Stops reading a body we do not want; its connection goes with it. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
-function headersFor(check: ResolvedCheckOf<'http'>, env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': 'Lifeline-monitor', ...(check.headers ?? {}) };
-  for (const [name, envName] of Object.entries(check.headersEnv ?? {})) {
-    const value = env[envName];
-    if (value !== undefined) headers[name] = value;
+interface Exchange {
+  check: HttpCheck;
+  ctx: ProbeContext;
+  dispatcher: Dispatcher;
+  headers: Record<string, string>;
+  /** Header names whose values are secrets: not sent on to another origin. */
+  secretNames: Set<string>;
+  facts: Facts;
+}
+
+/** Where a redirect leads, and how: 303 (and 301/302 after a POST) become GET, as browsers do. */
+function nextHop(url: URL, method: string, status: number, location: string): { url: URL; method: string } | undefined {
+  let next: URL;
+  try {
+    next = new URL(location, url);
+  } catch {
+    return undefined;
   }
-  return headers;
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') return undefined;
+  const toGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
+  return { url: next, method: toGet ? 'GET' : method };
 }
 
-/** Reads at most `limit` bytes of the body; the rest is discarded so memory stays bounded. */
-async function readCapped(body: AsyncIterable<Buffer>, limit: number): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size + chunk.length > limit) {
-      chunks.push(chunk.subarray(0, limit - size));
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true };
+async function exchange(x: Exchange): Promise<ProbeOutcome> {
+  const { check, ctx, facts } = x;
+  let url = new URL(check.url);
+  let method: string = check.method;
+  let headers = x.headers;
+  let redirects = 0;
+  for (;;) {
+    const res = await request(url, {
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      signal: ctx.signal,
+      dispatcher: x.dispatcher,
+      headersTimeout: ctx.timeoutMs,
+      bodyTimeout: ctx.timeoutMs,
+    });
+    facts.httpStatus = res.statusCode;
+    const location = res.headers.location;
+    if (check.maxRedirects > 0 && REDIRECT_STATUSES.has(res.statusCode) && typeof location === 'string') {
+      discard(res.body);
+      if (redirects >= check.maxRedirects) {
+        return failed('response', 'http-status', `too many redirects (more than ${check.maxRedirects})`, facts);
+      }
+      const hop = nextHop(url, method, res.statusCode, location);
+      if (!hop) return failed('response', 'protocol', `HTTP ${res.statusCode} redirects to an unusable location`, facts);
+      if (hop.url.origin !== url.origin) {
+        // Secret headers go only to the origin the catalog names.
+        headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !x.secretNames.has(name.toLowerCase())));
+      }
+      redirects += 1;
+      facts.redirects = redirects;
+      url = hop.url;
+      method = hop.method;
+      continue;
     }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
-}
-
-function jsonPathValue(doc: unknown, path: string): unknown {
-  return path
-    .replace(/^\$\.?/, '')
-    .split(/\.|\[(\d+)\]/)
-    .filter((p) => p !== undefined && p !== '')
-    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), doc);
-}
-
-function assertBody(check: ResolvedCheckOf<'http'>, text: string): ProbeOutcome | undefined {
-  if (check.bodyContains !== undefined && !text.includes(check.bodyContains)) {
-    return failed('assert', 'assertion', `body does not contain "${check.bodyContains}"`);
-  }
-  if (check.jsonPath !== undefined) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return failed('assert', 'assertion', 'body is not JSON');
+    if (!statusAccepted(check.expectStatus, res.statusCode)) {
+      discard(res.body);
+      return failed('response', 'http-status', `HTTP ${res.statusCode}, expected ${describeExpectedStatus(check.expectStatus)}`, facts);
     }
-    const value = jsonPathValue(doc, check.jsonPath);
-    if (check.equals !== undefined ? value !== check.equals : value === undefined) {
-      return failed('assert', 'assertion', `${check.jsonPath} is ${JSON.stringify(value) ?? 'missing'}, expected ${JSON.stringify(check.equals) ?? 'a value'}`);
+    const keep = check.bodyContains !== undefined || check.jsonPath !== undefined;
+    const body = await readBodyCapped(res.body, check.maxBodyBytes, keep);
+    facts.bodyBytes = body.bytes;
+    if (body.truncated) facts.truncated = true;
+    if (keep) {
+      const wrong = assertBody(check, body);
+      if (wrong) return { ...wrong, facts };
     }
+    return { ok: true, facts };
   }
-  return undefined;
 }
 
-/** HTTP(S): one request; status, body and JSON assertions; bounded body size. */
+/**
+ * HTTP(S): one request (following up to `maxRedirects` redirects); status, body and JSON
+ * assertions on at most `maxBodyBytes` of body; TLS verified, with the check's own CA and
+ * client certificate when it names them. Never throws; secrets never leave in words or facts.
+ */
 export const httpProbe: ProbeKind<'http'> = {
   kind: 'http',
   async run(check, ctx) {
-    // A fresh agent per run: no pooled connection hides a partner that stopped accepting new ones.
-    const dispatcher = new Agent({ connectTimeout: ctx.timeoutMs, keepAliveTimeout: 1, pipelining: 0 });
+    const headers = headersFor(check, ctx.env);
+    if (!headers.ok) return headers.outcome;
+    const secrets = [...headers.secrets];
+    if (check.clientKeyPassphraseEnv) secrets.push(ctx.env[check.clientKeyPassphraseEnv] ?? '');
+    const tls = await loadTlsContext(check, ctx.env);
+    if (!tls.ok) return redact(tls.outcome, secrets);
+    if (ctx.signal.aborted) return failed('connect', 'timeout', `no connection within ${ctx.timeoutMs} ms`);
+
+    const progress: HttpProgress = { connected: false };
+    const dispatcher = probeAgent(tls.secureContext, ctx.timeoutMs, progress);
+    const facts: Facts = {};
     try {
-      const res = await request(check.url, {
-        method: check.method,
-        headers: headersFor(check, ctx.env),
-        signal: ctx.signal,
-        dispatcher,
-        headersTimeout: ctx.timeoutMs,
-        bodyTimeout: ctx.timeoutMs,
-      });
-      const facts = { httpStatus: res.statusCode };
-      const needsBody = check.bodyContains !== undefined || check.jsonPath !== undefined;
-      const body = needsBody ? await readCapped(res.body, MAX_BODY_BYTES) : (await res.body.dump({ limit: MAX_BODY_BYTES }), undefined);
-      if (!statusAccepted(check.expectStatus, res.statusCode)) {
-        return failed('response', 'http-status', `HTTP ${res.statusCode}, expected ${check.expectStatus}`, facts);
-      }
-      if (body) return assertBody(check, body.text) ?? { ok: true, facts: { ...facts, ...(body.truncated ? { truncated: true } : {}) } };
-      return { ok: true, facts };
+      const outcome = await exchange({ check, ctx, dispatcher, headers: headers.headers, secretNames: headers.secretNames, facts });
+      return redact(outcome, secrets);
     } catch (err) {
-      const c = classifyNetworkError(err, 'response');
-      return failed(c.stage, c.errorClass, c.message);
+      const seen = Object.keys(facts).length > 0 ? { ...facts } : undefined;
+      return redact(classifyHttpError(err, ctx, progress, seen), secrets);
     } finally {
       dispatcher.destroy().catch(() => undefined);
     }

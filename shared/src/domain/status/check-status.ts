@@ -17,7 +17,7 @@ export interface CheckState {
   since: number;
   /** Consecutive failed observations. */
   failures: number;
-  /** Consecutive successful but slow observations. */
+  /** Consecutive observations that were not a fast success (slow or failed): the run that degrades. */
   slows: number;
   /** Consecutive successful and fast observations. */
   goods: number;
@@ -35,6 +35,7 @@ type Outcome = 'fail' | 'slow' | 'good';
 
 function classify(obs: Observation, rules: CheckRules): Outcome {
   if (!obs.ok) return 'fail';
+  if (obs.warning !== undefined) return 'slow';
   if (rules.degradedAboveMs !== undefined && obs.durationMs > rules.degradedAboveMs) return 'slow';
   return 'good';
 }
@@ -50,15 +51,20 @@ function describeFailure(obs: Observation): string {
  * good answers to get better, so one blip does not flap the wall. A check with no history
  * takes its first success at face value.
  */
-export function nextCheckState(prev: CheckState, obs: Observation, rules: CheckRules): CheckState {
+export function nextCheckState(stored: CheckState, obs: Observation, rules: CheckRules): CheckState {
+  // After a silence the old status was shown unknown (checkStateAt): judge the new answer from there.
+  const prev = checkStateAt(stored, rules, obs.startedAt);
   const outcome = classify(obs, rules);
   const failures = outcome === 'fail' ? prev.failures + 1 : 0;
-  const slows = outcome === 'slow' ? prev.slows + 1 : 0;
+  // A failure does not break a run of slow answers: slow, timeout, slow... is degraded, not green.
+  const slows = outcome === 'good' ? 0 : prev.slows + 1;
   const goods = outcome === 'good' ? prev.goods + 1 : 0;
   const oks = outcome === 'fail' ? 0 : prev.oks + 1;
   const F = rules.failuresToDown;
   const S = rules.successesToRecover;
   const latency = `${Math.round(obs.durationMs)} ms`;
+  // Why a successful answer still counts against the check: a warning it carried, or its latency.
+  const notGood = obs.warning ?? `slow: ${latency}, above ${rules.degradedAboveMs} ms`;
 
   let status = prev.status;
   let reasons: string[];
@@ -71,20 +77,20 @@ export function nextCheckState(prev: CheckState, obs: Observation, rules: CheckR
     }
   } else if (prev.status === 'unknown') {
     status = outcome === 'slow' ? 'degraded' : 'operational';
-    reasons = outcome === 'slow' ? [`slow: ${latency}, above ${rules.degradedAboveMs} ms`] : [`answering in ${latency}`];
+    reasons = outcome === 'slow' ? [notGood] : [`answering in ${latency}`];
   } else if (prev.status === 'down') {
     if (oks >= S) {
       status = outcome === 'slow' ? 'degraded' : 'operational';
-      reasons = outcome === 'slow' ? [`recovered but slow: ${latency}, above ${rules.degradedAboveMs} ms`] : [`recovered: answering in ${latency}`];
+      reasons = outcome === 'slow' ? [`recovered, but ${notGood}`] : [`recovered: answering in ${latency}`];
     } else {
       reasons = [`recovering: ${oks} of ${S} successes before up`];
     }
   } else if (outcome === 'slow') {
     if (prev.status === 'operational' && slows < F) {
-      reasons = [`slow answer ${slows} of ${F} before degraded (${latency})`];
+      reasons = [`${obs.warning ? 'warning' : 'slow answer'} ${slows} of ${F} before degraded (${obs.warning ?? latency})`];
     } else {
       status = 'degraded';
-      reasons = [`slow: ${latency}, above ${rules.degradedAboveMs} ms`];
+      reasons = [notGood];
     }
   } else if (prev.status === 'degraded' && goods < S) {
     reasons = [`improving: ${goods} of ${S} fast answers before operational`];

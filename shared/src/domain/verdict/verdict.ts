@@ -1,60 +1,118 @@
+/**
+ * The wall's headline.
+ *
+ *   computeVerdict(items: readonly VerdictInput[], now: number, options?: { timeZone?: string; previous?: Verdict }): Verdict
+ *
+ * - `internal` / `external`: the worst status of that side's integrations, ignoring those in
+ *   maintenance (a side entirely in maintenance reads `maintenance`; an empty side `operational`).
+ *   Unknown counts: it does not make a side broken, but it stops it looking healthy.
+ *   Canaries (role canary) are reference points, not links the hospital uses: they are left out
+ *   of both sides and of every count.
+ * - `cause`, first match wins: `internal` when a hospital system is degraded or down, or a link
+ *   fails through an internal dependency (also one in maintenance); `perimeter` when failing links
+ *   are attributed to the perimeter; `partners` when external links fail otherwise; else `none`.
+ * - `since`: when the current cause began. Kept from `previous` while the cause is unchanged;
+ *   otherwise the earliest `since` of the integrations behind it (the roots for `internal`), and
+ *   for `none` the latest status change (the last recovery).
+ * - `summary`: one plain sentence (two at most), times as HH:MM in `timeZone`.
+ */
 import type { Attribution, Verdict } from '../../contracts/snapshot.js';
-import type { Side, Status, VerdictCause } from '../../contracts/words.js';
+import type { IntegrationRole, Side, Status, VerdictCause } from '../../contracts/words.js';
 import { worstStatus } from '../../contracts/words.js';
+import { internalRoots, listNames, verdictSentence, type SentenceItem } from './verdict-sentence.js';
 
 export interface VerdictInput {
   id: string;
+  /** Used in the sentence; the id when absent. */
+  name?: string;
   side: Side;
+  partner?: string;
+  role?: IntegrationRole;
   status: Status;
+  /** Epoch ms when it entered its current status. */
   since: number;
   attribution: Attribution | null;
 }
 
-const AFFECTED: readonly Status[] = ['degraded', 'down'];
+export interface VerdictOptions {
+  /** The site's IANA time zone for HH:MM in the sentence. Default UTC. */
+  timeZone?: string;
+  /** The verdict shown until now: keeps `since` stable while the cause holds. */
+  previous?: Verdict;
+}
 
-function sideStatus(items: readonly VerdictInput[]): Status {
+const failing = (i: VerdictInput): boolean => i.status === 'degraded' || i.status === 'down';
+
+export function sideStatus(items: readonly Pick<VerdictInput, 'status'>[]): Status {
   const counted = items.filter((i) => i.status !== 'maintenance');
   if (counted.length === 0) return items.length ? 'maintenance' : 'operational';
-  // Unknown checks alone do not make a side look broken, but they do stop it looking healthy.
   return worstStatus(counted.map((i) => i.status), 'operational');
 }
 
-function time(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+export function verdictCause(items: readonly VerdictInput[]): VerdictCause {
+  const bad = items.filter(failing);
+  if (bad.some((i) => i.side === 'internal' || i.attribution?.cause === 'dependency')) return 'internal';
+  if (bad.some((i) => i.attribution?.cause === 'perimeter')) return 'perimeter';
+  if (bad.some((i) => i.side === 'external')) return 'partners';
+  return 'none';
 }
 
-/**
- * The wall's headline: internal and external status, the likely cause, since when, and one
- * plain sentence. A pure function of the integrations' states.
- */
-export function computeVerdict(items: readonly VerdictInput[], previous: Verdict | undefined, now: number, timeZone = 'UTC'): Verdict {
-  const internal = items.filter((i) => i.side === 'internal');
-  const external = items.filter((i) => i.side === 'external');
-  const internalStatus = sideStatus(internal);
-  const externalStatus = sideStatus(external);
-  const affectedInternal = internal.filter((i) => AFFECTED.includes(i.status));
-  const affectedExternal = external.filter((i) => AFFECTED.includes(i.status));
+function earliest(items: readonly { since: number }[], fallback: number): number {
+  return items.length ? Math.min(...items.map((i) => i.since)) : fallback;
+}
 
-  let cause: VerdictCause = 'none';
-  if (affectedInternal.length > 0 || affectedExternal.some((i) => i.attribution?.cause === 'dependency')) cause = 'internal';
-  else if (affectedExternal.some((i) => i.attribution?.cause === 'perimeter')) cause = 'perimeter';
-  else if (affectedExternal.length > 0) cause = 'partners';
-
-  const affected = [...affectedInternal, ...affectedExternal];
-  const since = affected.length ? Math.min(...affected.map((i) => i.since)) : now;
-  const unchanged = previous && previous.cause === cause && previous.internal === internalStatus && previous.external === externalStatus;
-  const sinceIso = unchanged ? previous.since : new Date(since).toISOString();
-  const at = time(Date.parse(sinceIso), timeZone);
-
-  const hospital = affectedInternal.length === 0 ? 'Hospital systems normal.' : `${affectedInternal.length} hospital system${affectedInternal.length > 1 ? 's' : ''} affected since ${at}.`;
-  let outside: string;
-  if (affectedExternal.length === 0) outside = externalStatus === 'operational' ? 'All external links normal.' : 'External links not fully confirmed yet.';
-  else {
-    const n = `${affectedExternal.length} of ${external.length} external link${external.length > 1 ? 's' : ''}`;
-    const how = affectedExternal.every((i) => i.status === 'degraded') ? 'slow' : 'degraded or down';
-    const why =
-      cause === 'internal' ? ' — likely caused inside the hospital.' : cause === 'perimeter' ? ' — likely our internet connection or provider, not the partners.' : ' — the partners concerned, not our side.';
-    outside = `${n} ${how} since ${at}${why}`;
+function causeSince(cause: VerdictCause, services: readonly VerdictInput[], byId: ReadonlyMap<string, VerdictInput>, now: number): number {
+  const bad = services.filter(failing);
+  switch (cause) {
+    case 'internal': {
+      const roots = internalRoots({ items: services, byId }).flatMap((r) => byId.get(r.id) ?? []);
+      return earliest(roots, earliest(bad.filter((i) => i.side === 'internal' || i.attribution?.cause === 'dependency'), now));
+    }
+    case 'perimeter':
+      return earliest(bad.filter((i) => i.attribution?.cause === 'perimeter'), now);
+    case 'partners':
+      return earliest(bad.filter((i) => i.side === 'external'), now);
+    case 'none':
+      return services.length ? Math.min(now, Math.max(...services.map((i) => i.since))) : now;
   }
-  return { internal: internalStatus, external: externalStatus, cause, summary: `${hospital} ${outside}`, since: sinceIso };
+}
+
+function verdictReasons(cause: VerdictCause, services: readonly VerdictInput[], byId: ReadonlyMap<string, SentenceItem>): string[] {
+  const bad = services.filter(failing);
+  const name = (i: SentenceItem): string => i.name ?? i.id;
+  switch (cause) {
+    case 'none': {
+      const reasons = ['no integration is degraded or down'];
+      const unknown = services.filter((i) => i.status === 'unknown');
+      if (unknown.length) reasons.push(`no recent result from ${listNames(unknown.map(name))}`);
+      return reasons;
+    }
+    case 'internal':
+      return internalRoots({ items: services, byId }).map((r) => `${name(r)} inside the hospital is ${r.status}`).concat(
+        bad.filter((i) => i.attribution?.cause === 'dependency').map((i) => `${name(i)}: ${i.attribution?.reasons?.[0] ?? 'fails through an internal dependency'}`),
+      );
+    case 'perimeter':
+      return bad.find((i) => i.attribution?.cause === 'perimeter')?.attribution?.reasons ?? ['external links fail together'];
+    case 'partners':
+      return bad.filter((i) => i.side === 'external').map((i) => `${name(i)}: ${i.attribution?.reasons?.[0] ?? 'on the partner side'}`);
+  }
+}
+
+export function computeVerdict(items: readonly VerdictInput[], now: number, options: VerdictOptions = {}): Verdict {
+  const { timeZone = 'UTC', previous } = options;
+  const services = items.filter((i) => i.role !== 'canary');
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const internalStatus = sideStatus(services.filter((i) => i.side === 'internal'));
+  const externalStatus = sideStatus(services.filter((i) => i.side === 'external'));
+  const cause = verdictCause(services);
+  const since = previous && previous.cause === cause ? Date.parse(previous.since) : causeSince(cause, services, byId, now);
+  const summary = verdictSentence({ cause, items: services, byId, internalStatus, since, now, timeZone });
+  return {
+    internal: internalStatus,
+    external: externalStatus,
+    cause,
+    summary,
+    since: new Date(since).toISOString(),
+    reasons: verdictReasons(cause, services, byId),
+  };
 }

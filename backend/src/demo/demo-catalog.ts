@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { formatDuration, parseDuration } from '@lifeline/shared';
+
+/**
+ * The shipped demo catalog is a template: its checks point at the simulator through
+ * placeholders, because the simulator's ports are only known once it listens on port 0.
+ *
+ *   ${SIM_HTTP_PORT}        the simulator's HTTP server (one path per system)
+ *   ${SIM_TCP_<ID>_PORT}    a TCP listener for integration <ID> (upper case, `-` as `_`)
+ *   ${DEMO_INTERVAL} ${DEMO_TIMEOUT} ${DEMO_DEGRADED_MS}   timing, see demoTiming()
+ */
+export const CATALOG_TEMPLATE_URL = new URL('./demo-catalog.yaml', import.meta.url);
+
+export function loadCatalogTemplate(url: URL = CATALOG_TEMPLATE_URL): Promise<string> {
+  return readFile(url, 'utf8');
+}
+
+export interface DemoTiming {
+  intervalMs: number;
+  timeoutMs: number;
+  degradedAboveMs: number;
+  /** Real-time delay range of a "slow" answer: above degradedAboveMs, below the timeout. */
+  slowMs: { min: number; max: number };
+}
+
+/**
+ * Timing derived from one knob, the interval, so that the rendered catalog is always
+ * valid (timeout < interval) and a slow answer always lands between "degraded" and
+ * "timed out". At the default 5s: timeout 4s, degraded above 1000 ms, slow 1.5–2.8 s.
+ */
+export function demoTiming(interval = '5s'): DemoTiming {
+  const intervalMs = parseDuration(interval);
+  if (intervalMs === undefined || intervalMs < 1000) throw new Error(`demo interval must be a duration of at least 1s, got "${interval}"`);
+  const timeoutMs = Math.min(4000, Math.floor(intervalMs * 0.8));
+  const degradedAboveMs = Math.min(1000, Math.round(timeoutMs / 4));
+  return { intervalMs, timeoutMs, degradedAboveMs, slowMs: { min: Math.round(degradedAboveMs * 1.5), max: Math.round(timeoutMs * 0.7) } };
+}
+
+const PLACEHOLDER = /\$\{([A-Z0-9_]+)\}/g;
+const TCP_PLACEHOLDER = /\$\{SIM_TCP_([A-Z0-9_]+)_PORT\}/g;
+
+export function tcpPlaceholder(systemId: string): string {
+  return `SIM_TCP_${systemId.toUpperCase().replaceAll('-', '_')}_PORT`;
+}
+
+/** Systems the template wants a TCP listener for: the catalog alone decides which exist. */
+export function tcpSystemsIn(template: string): string[] {
+  const ids = [...template.matchAll(TCP_PLACEHOLDER)].map((m) => m[1].toLowerCase().replaceAll('_', '-'));
+  return [...new Set(ids)];
+}
+
+export interface RenderInput {
+  httpPort: number;
+  tcpPorts: ReadonlyMap<string, number>;
+  timing: DemoTiming;
+}
+
+/** Substitutes every placeholder; an unknown one is an error rather than a catalog that points nowhere. */
+export function renderCatalog(template: string, input: RenderInput): string {
+  const values = new Map<string, string>([
+    ['SIM_HTTP_PORT', String(input.httpPort)],
+    ['DEMO_INTERVAL', formatDuration(input.timing.intervalMs)],
+    ['DEMO_TIMEOUT', formatDuration(input.timing.timeoutMs)],
+    ['DEMO_DEGRADED_MS', String(input.timing.degradedAboveMs)],
+  ]);
+  for (const [id, port] of input.tcpPorts) values.set(tcpPlaceholder(id), String(port));
+  const unknown = new Set<string>();
+  const rendered = template.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (unknown.add(name), whole));
+  if (unknown.size > 0) throw new Error(`demo catalog has placeholders the simulator cannot fill: ${[...unknown].join(', ')}`);
+  return rendered;
+}

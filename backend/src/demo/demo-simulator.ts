@@ -1,0 +1,168 @@
+import type { DemoInfo } from '@lifeline/shared';
+import { demoTiming, loadCatalogTemplate, renderCatalog, tcpSystemsIn, type DemoTiming } from './demo-catalog.js';
+import { HttpSystems } from './http-systems.js';
+import {
+  DEMO_SCENARIOS,
+  SCENARIO_NAMES,
+  SYSTEM_IDS,
+  behaviourAt,
+  isFailing,
+  isScenarioName,
+  formatClock,
+  nextChangeMinute,
+  parseClock,
+  phaseAt,
+  phaseStartMinute,
+  type Behaviour,
+  type DemoScenario,
+  type ScenarioPhase,
+} from './scenarios.js';
+import { SimClock } from './sim-clock.js';
+import { TcpEndpoint } from './tcp-endpoint.js';
+
+export { DEMO_SCENARIOS, SCENARIO_NAMES } from './scenarios.js';
+
+/** The demo catalog's site time zone; the scenarios are written in its wall-clock time. */
+export const DEMO_TIMEZONE = 'Europe/Brussels';
+export const DEMO_LABEL = 'Demo simulator: partners are simulated on this machine';
+
+const KNOWN_SYSTEMS: ReadonlySet<string> = new Set(SYSTEM_IDS);
+
+export interface DemoSimulatorOptions {
+  scenario: string;
+  /** Simulated seconds per real second: 60 plays the 07:15–11:00 morning in 225 s. */
+  timeFactor: number;
+  /** Simulated clock at start, `HH:MM`; default per scenario. */
+  startAt?: string;
+  /** Check interval written into the catalog (default 5s); timeout and thresholds follow from it. */
+  interval?: string;
+  log?: (line: string) => void;
+  /** Real clock, injectable for tests. */
+  now?: () => number;
+}
+
+/**
+ * Plays the demo catalog's partners and internal systems on loopback, following a
+ * scenario on a compressed clock. Clearly labelled: every log line and answer says it
+ * is simulated, so nobody mistakes the demo for a real hospital.
+ */
+export class DemoSimulator {
+  private readonly scenario: DemoScenario;
+  private readonly timing: DemoTiming;
+  private readonly startAt: string;
+  private readonly log: (line: string) => void;
+  private clock: SimClock;
+  private http: HttpSystems | undefined;
+  private tcp: TcpEndpoint[] = [];
+  private rendered: string | undefined;
+  private phaseTimer: NodeJS.Timeout | undefined;
+  private currentPhase: ScenarioPhase | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: DemoSimulatorOptions) {
+    if (!isScenarioName(opts.scenario)) throw new Error(`unknown demo scenario "${opts.scenario}"; expected one of: ${SCENARIO_NAMES.join(', ')}`);
+    this.scenario = DEMO_SCENARIOS[opts.scenario];
+    this.timing = demoTiming(opts.interval);
+    this.startAt = opts.startAt ?? this.scenario.startAt;
+    parseClock(this.startAt); // fail in the constructor, not halfway through start()
+    this.log = opts.log ?? ((line) => console.log(line));
+    this.clock = this.newClock();
+  }
+
+  async start(): Promise<void> {
+    if (this.http || this.stopped) throw new Error('demo simulator: start() may be called once');
+    const template = await loadCatalogTemplate();
+    // The clock starts when the partners start answering, so the first answer is at startAt.
+    this.clock = this.newClock();
+    this.http = new HttpSystems({
+      behaviourOf: (system) => (KNOWN_SYSTEMS.has(system) ? this.behaviourOf(system) : undefined),
+      simulatedTime: () => this.clock.iso(),
+      slowDelayMs: () => this.timing.slowMs.min + Math.random() * (this.timing.slowMs.max - this.timing.slowMs.min),
+    });
+    try {
+      const httpPort = await this.http.listen();
+      const tcpPorts = new Map<string, number>();
+      for (const system of tcpSystemsIn(template)) {
+        if (this.stopped) break; // stop() came while starting: open nothing more
+        const endpoint = new TcpEndpoint(system, this.log);
+        this.tcp.push(endpoint);
+        tcpPorts.set(system, await endpoint.start());
+      }
+      // stop() during start() may have run before a listener was up; close whatever opened since.
+      if (this.stopped) return void (await this.closeAll());
+      this.rendered = renderCatalog(template, { httpPort, tcpPorts, timing: this.timing });
+      this.log(
+        `[demo simulator] simulating scenario "${this.scenario.name}" on 127.0.0.1:${httpPort} (HTTP) and ${tcpPorts.size} TCP ports; ` +
+          `simulated clock starts at ${this.startAt} and runs ${this.opts.timeFactor}× real time`,
+      );
+      await this.applyPhase();
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
+  }
+
+  /** The demo catalog with the simulator's real ports and the interval filled in. */
+  catalogYaml(): string {
+    if (this.rendered === undefined) throw new Error('demo simulator: call start() before catalogYaml()');
+    return this.rendered;
+  }
+
+  info(): DemoInfo {
+    return { scenario: this.scenario.name, simulatedTime: this.clock.iso(), label: DEMO_LABEL };
+  }
+
+  /** Closes every listener and open socket; safe to call twice. */
+  async stop(): Promise<void> {
+    const wasRunning = !this.stopped && this.http !== undefined;
+    this.stopped = true;
+    clearTimeout(this.phaseTimer);
+    await this.closeAll();
+    if (wasRunning) this.log('[demo simulator] stopped: simulated partners no longer answer');
+  }
+
+  private async closeAll(): Promise<void> {
+    await Promise.all([this.http?.close(), ...this.tcp.map((t) => t.stop())]);
+  }
+
+  private newClock(): SimClock {
+    return new SimClock(this.startAt, this.opts.timeFactor, DEMO_TIMEZONE, this.opts.now);
+  }
+
+  private behaviourOf(system: string): Behaviour {
+    return behaviourAt(this.scenario, system, this.clock.minute(), this.clock.startMinute);
+  }
+
+  /** Brings TCP listeners in line with the phase now in force, logs a change, and waits for the next one. */
+  private async applyPhase(): Promise<void> {
+    if (this.stopped) return;
+    const phase = phaseAt(this.scenario, this.clock.minute(), this.clock.startMinute);
+    if (phase !== this.currentPhase) {
+      this.currentPhase = phase;
+      // The phase's own time, not the moment the timer fired: a busy event loop must not rewrite the story.
+      const since = formatClock(Math.max(phaseStartMinute(phase, this.clock.startMinute), this.clock.startMinute));
+      this.log(`[demo simulator] ${since} simulated: ${phase.label} — ${describe(phase)}`);
+      await Promise.all(this.tcp.map((t) => t.setAccepting(!isFailing(this.behaviourOf(t.system)))));
+    }
+    this.scheduleNext();
+  }
+
+  private scheduleNext(): void {
+    const next = nextChangeMinute(this.scenario, this.clock.minute(), this.clock.startMinute);
+    if (next === undefined || this.stopped) return;
+    // +1 ms: a timer that fires a hair early would re-schedule rather than miss the phase.
+    this.phaseTimer = setTimeout(() => void this.applyPhase(), Math.ceil(this.clock.realMsUntil(next)) + 1);
+    this.phaseTimer.unref();
+  }
+}
+
+/** "synlab-results, cozo-hub hang; ehealth-platform reset; others healthy" — for the log. */
+function describe(phase: ScenarioPhase): string {
+  const byBehaviour = new Map<Behaviour, string[]>();
+  for (const [system, behaviour] of Object.entries(phase.systems) as [string, Behaviour][]) {
+    if (behaviour !== 'healthy') byBehaviour.set(behaviour, [...(byBehaviour.get(behaviour) ?? []), system]);
+  }
+  if (byBehaviour.size === 0) return 'all simulated systems healthy';
+  const parts = [...byBehaviour].map(([behaviour, systems]) => `${systems.join(', ')} ${behaviour}`);
+  return `simulated ${parts.join('; ')}; others healthy`;
+}

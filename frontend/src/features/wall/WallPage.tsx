@@ -1,0 +1,7 @@
+import { useLiveState } from '../../live/use-live-state';
+import { Wall } from './Wall';
+
+/** The wall at `/` and `/wall`, fed by the app's live store. */
+export function WallPage() {
+  return <Wall state={useLiveState()} />;
+}

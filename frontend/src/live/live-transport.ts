@@ -1,0 +1,24 @@
+import type { IntegrationUpdatedEvent, Snapshot, TickEvent, VerdictUpdatedEvent } from '@lifeline/shared';
+
+/** One server → client message of `/live`, tagged by its event name. */
+export type LiveMessage =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'integration.updated'; event: IntegrationUpdatedEvent }
+  | { type: 'verdict.updated'; event: VerdictUpdatedEvent }
+  | { type: 'tick'; event: TickEvent };
+
+export interface LiveTransportHandlers {
+  message(message: LiveMessage): void;
+  /** `true` when the connection is (re)established, `false` when it drops or fails. */
+  connection(up: boolean): void;
+}
+
+/**
+ * The edge between the live store and the network: the store never imports socket.io.
+ * Tests pass a fake; the app passes the socket.io transport.
+ */
+export interface LiveTransport {
+  open(handlers: LiveTransportHandlers): void;
+  requestSnapshot(): void;
+  close(): void;
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { LiveProvider } from './live/LiveProvider';
+import { createLiveStore } from './live/live-store';
+import { createSocketTransport } from './live/socket-transport';
+import './ui/theme.css';
+
+// The app's one live connection, opened once here rather than inside a component.
+const store = createLiveStore(createSocketTransport());
+store.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <LiveProvider store={store}>
+      <App />
+    </LiveProvider>
+  </StrictMode>,
+);
