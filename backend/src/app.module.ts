@@ -11,6 +11,9 @@ import { JsonExceptionFilter } from './common/http-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { SnapshotModule } from './snapshot/snapshot.module.js';
 import { LiveModule } from './live/live.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { StatusModule } from './status/status.module.js';
@@ -50,6 +53,9 @@ export class AppModule {
         ScheduleModule.forRoot(),
         CatalogModule,
         StatusModule,
+        MaintenanceModule,
+        IncidentsModule,
+        SnapshotModule,
         SchedulerModule,
         LiveModule,
         HealthModule,

@@ -4,9 +4,10 @@ import { IntegrationEntity } from '../catalog/integration.entity.js';
 import { ResultEntity } from '../history/result.entity.js';
 import { TransitionEntity } from '../history/transition.entity.js';
 import { InitialSchema1764151200000 } from './migrations/1764151200000-initial-schema.js';
+import { IncidentsMaintenance1764158400000 } from './migrations/1764158400000-incidents-maintenance.js';
 
 export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
-export const MIGRATIONS = [InitialSchema1764151200000];
+export const MIGRATIONS = [InitialSchema1764151200000, IncidentsMaintenance1764158400000];
 
 /** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */
 export function buildDataSourceOptions(url: string): DataSourceOptions {

@@ -31,9 +31,14 @@ export function targetsOf(catalogYaml: string): DemoTargets {
     tcpPorts: i.checks.flatMap((c) => (c.kind === 'tcp' ? [c.port] : [])),
   }));
   const first = result.catalog.integrations[0].checks[0];
+  const byId = (id: string): Target => {
+    const target = targets.find((t) => t.id === id);
+    if (!target) throw new Error(`the demo catalog has no integration "${id}"`);
+    return target;
+  };
   return {
     targets,
-    byId: (id) => targets.find((t) => t.id === id) ?? (() => { throw new Error(`no integration ${id}`); })(),
+    byId,
     timeoutMs: first.timeout,
     degradedAboveMs: first.degradedAboveMs ?? 0,
   };

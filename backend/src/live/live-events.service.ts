@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { IntegrationSnapshot, Verdict } from '@lifeline/shared';
+import type { IncidentSnapshot, IntegrationSnapshot, Verdict } from '@lifeline/shared';
 import { Subject, type Observable } from 'rxjs';
 
 /** An event for `/live`, already numbered. */
 export type LiveEvent =
   | { name: 'integration.updated'; payload: { seq: number; integration: IntegrationSnapshot } }
   | { name: 'verdict.updated'; payload: { seq: number; verdict: Verdict } }
+  | { name: 'incident.opened' | 'incident.updated' | 'incident.resolved'; payload: { seq: number; incident: IncidentSnapshot } }
   | { name: 'tick'; payload: { seq: number; serverTime: string } };
 
 type Unnumbered<E> = E extends { name: infer N; payload: infer P } ? { name: N; payload: Omit<P, 'seq'> } : never;

@@ -3,7 +3,7 @@ import { SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConn
 import { LIVE_NAMESPACE, type LiveClientEvents, type LiveServerEvents } from '@lifeline/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
-import { StatusService } from '../status/status.service.js';
+import { SnapshotService } from '../snapshot/snapshot.service.js';
 import { LiveEventsService } from './live-events.service.js';
 
 /** `/live`: a snapshot on connect, then numbered deltas. No logic here; the services decide. */
@@ -17,7 +17,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   constructor(
     private readonly live: LiveEventsService,
-    private readonly status: StatusService,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   afterInit(): void {
@@ -27,12 +27,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   handleConnection(client: Socket<LiveClientEvents, LiveServerEvents>): void {
-    client.emit('snapshot', this.status.snapshot());
+    client.emit('snapshot', this.snapshots.snapshot());
   }
 
   @SubscribeMessage('snapshot.request')
   resync(client: Socket<LiveClientEvents, LiveServerEvents>): void {
-    client.emit('snapshot', this.status.snapshot());
+    client.emit('snapshot', this.snapshots.snapshot());
   }
 
   onModuleDestroy(): void {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { StatusModule } from '../status/status.module.js';
+import { SnapshotModule } from '../snapshot/snapshot.module.js';
 import { LiveEventsModule } from './live-events.module.js';
 import { LiveGateway } from './live.gateway.js';
 
-@Module({ imports: [StatusModule, LiveEventsModule], providers: [LiveGateway] })
+@Module({ imports: [SnapshotModule, LiveEventsModule], providers: [LiveGateway] })
 export class LiveModule {}

@@ -1,5 +1,4 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import type { Snapshot } from '@lifeline/shared';
 import { z } from 'zod';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ValidationFailed } from '../common/http-exception.filter.js';
@@ -20,11 +19,6 @@ export class StatusController {
     private readonly catalog: CatalogService,
     private readonly history: HistoryQueryService,
   ) {}
-
-  @Get('status')
-  snapshot(): Snapshot {
-    return this.status.snapshot();
-  }
 
   @Get('integrations')
   integrations() {

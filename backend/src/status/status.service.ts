@@ -1,27 +1,30 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   attribute,
-  checkStateAt,
-  combineChecks,
   computeVerdict,
   initialCheckState,
   nextCheckState,
-  sinceFor,
   type CheckState,
-  type Integration,
   type IntegrationSnapshot,
   type Observation,
   type ResolvedCheck,
-  type Snapshot,
   type Verdict,
 } from '@lifeline/shared';
+import { Subject, type Observable } from 'rxjs';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { CATALOG_SOURCE, type CatalogSource } from '../catalog/catalog.tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { LiveEventsService } from '../live/live-events.service.js';
 import { HistoryWriterService } from '../history/history-writer.service.js';
+import { LiveEventsService } from '../live/live-events.service.js';
+import { MaintenanceService } from '../maintenance/maintenance.service.js';
+import { judgeIntegration, type Tracked } from './integration-judge.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** Every integration as judged at one moment: what incidents are reconciled against. */
+export interface Evaluation {
+  now: number;
+  integrations: IntegrationSnapshot[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Keeps the judged state of every check and integration, and turns each change into a
@@ -31,131 +34,148 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export class StatusService {
   private readonly logger = new Logger('Status');
   private readonly checks = new Map<string, CheckState>();
-  private readonly integrations = new Map<string, IntegrationSnapshot>();
+  private readonly tracked = new Map<string, Tracked>();
   private readonly dirty = new Set<string>();
+  private readonly evaluations = new Subject<Evaluation>();
   private verdict: Verdict;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly live: LiveEventsService,
     private readonly history: HistoryWriterService,
-    @Inject(CATALOG_SOURCE) private readonly source: CatalogSource,
+    private readonly maintenance: MaintenanceService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const now = clock();
-    for (const i of catalog.catalog.integrations) {
-      for (const c of i.checks) this.checks.set(c.id, initialCheckState(now));
-      this.integrations.set(i.id, this.evaluate(i, now, undefined));
-    }
+    for (const i of catalog.catalog.integrations) for (const c of i.checks) this.checks.set(c.id, initialCheckState(now));
+    this.judge(this.allIds(), now);
+    this.attributeAll(now);
     this.verdict = this.computeVerdict(now, undefined);
-    this.reattribute();
   }
 
-  /** Feeds one probe outcome in; status changes are published at once. */
-  observe(check: ResolvedCheck, obs: Observation): void {
-    const prev = this.checks.get(check.id) ?? initialCheckState(obs.startedAt);
-    this.checks.set(check.id, nextCheckState(prev, obs, check));
-    this.refresh([check.integrationId], this.clock());
+  /** Emitted after every evaluation that may matter to incidents. */
+  get evaluated(): Observable<Evaluation> {
+    return this.evaluations.asObservable();
   }
 
-  /** Periodic pass: checks gone silent turn unknown, and pending latency updates go out. */
-  reevaluate(): void {
-    const now = this.clock();
-    this.refresh(
-      this.catalog.catalog.integrations.map((i) => i.id),
-      now,
-    );
-    for (const id of this.dirty) {
-      const integration = this.integrations.get(id);
-      if (integration) this.live.publish({ name: 'integration.updated', payload: { integration } });
-    }
-    this.dirty.clear();
+  get currentVerdict(): Verdict {
+    return this.verdict;
   }
 
-  snapshot(): Snapshot {
-    const site = this.catalog.catalog.site;
-    return {
-      serverTime: new Date(this.clock()).toISOString(),
-      seq: this.live.currentSeq,
-      site: { name: site.name, timezone: site.timezone },
-      verdict: this.verdict,
-      integrations: [...this.integrations.values()],
-      ...(this.source.demo ? { demo: this.source.demo() } : {}),
-    };
+  integrations(): IntegrationSnapshot[] {
+    return [...this.tracked.values()].map((t) => t.snapshot);
   }
 
   integration(id: string): IntegrationSnapshot | undefined {
-    return this.integrations.get(id);
+    return this.tracked.get(id)?.snapshot;
   }
 
-  private refresh(ids: readonly string[], now: number): void {
+  /** Feeds one probe outcome in; a status change is published at once. */
+  observe(check: ResolvedCheck, obs: Observation): void {
+    const prev = this.checks.get(check.id) ?? initialCheckState(obs.startedAt);
+    this.checks.set(check.id, nextCheckState(prev, obs, check));
+    const now = this.clock();
+    const changed = this.judge([check.integrationId], now);
+    if (changed.length > 0) this.settle(now, changed);
+  }
+
+  /**
+   * Full pass on every tick: silent checks turn unknown, maintenance windows begin and end,
+   * attribution sees slow answers not yet turned into a status, pending latency updates go out.
+   */
+  reevaluate(): void {
+    const now = this.clock();
+    this.settle(now, this.judge(this.allIds(), now));
+    for (const id of this.dirty) this.publishIntegration(id);
+    this.dirty.clear();
+  }
+
+  private allIds(): string[] {
+    return this.catalog.catalog.integrations.map((i) => i.id);
+  }
+
+  /** Re-judges the given integrations; returns those whose status changed. */
+  private judge(ids: readonly string[], now: number): string[] {
     const changed: string[] = [];
+    const windows = this.maintenance.windows();
+    const tz = this.catalog.catalog.site.timezone;
     for (const id of ids) {
       const def = this.catalog.integration(id);
-      const prev = this.integrations.get(id);
-      if (!def || !prev) continue;
-      const next = this.evaluate(def, now, prev);
-      this.integrations.set(id, next);
-      if (next.status !== prev.status) {
+      if (!def) continue;
+      const prev = this.tracked.get(id);
+      const next = judgeIntegration(def, this.checks, windows, prev, now, tz);
+      this.tracked.set(id, next);
+      if (!prev) continue;
+      const [a, b] = [prev.snapshot, next.snapshot];
+      if (a.status !== b.status) {
         changed.push(id);
-        this.history.addTransition({ integrationId: id, from: prev.status, to: next.status, at: Date.parse(next.since), reasons: next.reasons });
-        this.logger.log(`${id}: ${prev.status} → ${next.status} (${next.reasons.join('; ')})`);
-      } else if (next.latencyMs !== prev.latencyMs || next.lastCheckedAt !== prev.lastCheckedAt) {
+        this.history.addTransition({ integrationId: id, from: a.status, to: b.status, at: Date.parse(b.since), reasons: b.reasons });
+        this.logger.log(`${id}: ${a.status} → ${b.status} (${b.reasons.join('; ')})`);
+      } else if (a.latencyMs !== b.latencyMs || a.lastCheckedAt !== b.lastCheckedAt || !same(a.reasons, b.reasons)) {
         this.dirty.add(id);
       }
     }
-    if (changed.length === 0) return;
-    const reattributed = this.reattribute();
-    for (const id of new Set([...changed, ...reattributed])) {
+    return changed;
+  }
+
+  /**
+   * After status changes: attribution, verdict, and their live events. Status changes and
+   * re-attributions go out at once; latency-only changes wait for the next tick.
+   */
+  private settle(now: number, changed: readonly string[]): void {
+    for (const id of new Set([...changed, ...this.attributeAll(now)])) {
       this.dirty.delete(id);
-      this.live.publish({ name: 'integration.updated', payload: { integration: this.integrations.get(id)! } });
+      this.publishIntegration(id);
     }
     const verdict = this.computeVerdict(now, this.verdict);
-    if (JSON.stringify(verdict) !== JSON.stringify(this.verdict)) {
+    if (!same(verdict, this.verdict)) {
       this.verdict = verdict;
       this.live.publish({ name: 'verdict.updated', payload: { verdict } });
     }
+    this.evaluations.next({ now, integrations: this.integrations() });
   }
 
-  private evaluate(def: Integration, now: number, prev: IntegrationSnapshot | undefined): IntegrationSnapshot {
-    const states = def.checks.map((c) => checkStateAt(this.checks.get(c.id) ?? initialCheckState(now), c, now));
-    const combined = combineChecks(states);
-    const since = sinceFor(prev ? { status: prev.status, since: Date.parse(prev.since) } : undefined, combined.status, now);
-    return {
-      id: def.id,
-      name: def.name,
-      side: def.side,
-      category: def.category,
-      ...(def.partner ? { partner: def.partner } : {}),
-      criticality: def.criticality,
-      role: def.role,
-      status: combined.status,
-      since: new Date(since).toISOString(),
-      latencyMs: combined.latencyMs,
-      attribution: prev?.attribution ?? null,
-      lastCheckedAt: iso(combined.lastCheckedAt),
-      reasons: combined.reasons,
-      dependsOn: def.dependsOn,
-    };
+  private publishIntegration(id: string): void {
+    const t = this.tracked.get(id);
+    if (t) this.live.publish({ name: 'integration.updated', payload: { integration: t.snapshot } });
   }
 
   /** Re-derives every attribution; returns the ids whose attribution changed. */
-  private reattribute(): string[] {
-    const all = [...this.integrations.values()];
-    const attributions = attribute(all.map((i) => ({ id: i.id, side: i.side, partner: i.partner, status: i.status, dependsOn: i.dependsOn })));
+  private attributeAll(now: number): string[] {
+    const items = [...this.tracked.values()].map(({ snapshot: s, lastAffectedAt, suspect }) => ({
+      id: s.id,
+      name: s.name,
+      side: s.side,
+      partner: s.partner,
+      role: s.role,
+      status: s.status,
+      dependsOn: s.dependsOn,
+      lastAffectedAt,
+      suspect,
+    }));
+    const { byId } = attribute(items, now, this.catalog.catalog.attribution);
     const changed: string[] = [];
-    for (const i of all) {
-      const next = attributions.get(i.id) ?? null;
-      if (JSON.stringify(next) !== JSON.stringify(i.attribution)) {
-        this.integrations.set(i.id, { ...i, attribution: next });
-        changed.push(i.id);
+    for (const t of this.tracked.values()) {
+      const next = byId.get(t.snapshot.id) ?? null;
+      if (!same(next, t.snapshot.attribution)) {
+        t.snapshot = { ...t.snapshot, attribution: next };
+        changed.push(t.snapshot.id);
       }
     }
     return changed;
   }
 
   private computeVerdict(now: number, previous: Verdict | undefined): Verdict {
-    const items = [...this.integrations.values()].map((i) => ({ id: i.id, side: i.side, status: i.status, since: Date.parse(i.since), attribution: i.attribution }));
+    const items = this.integrations().map((i) => ({
+      id: i.id,
+      name: i.name,
+      side: i.side,
+      partner: i.partner,
+      role: i.role,
+      status: i.status,
+      since: Date.parse(i.since),
+      attribution: i.attribution,
+    }));
     return computeVerdict(items, previous, now, this.catalog.catalog.site.timezone);
   }
 }

@@ -40,12 +40,31 @@ const defaultsSchema = z
   })
   .default({ interval: 30_000, timeout: 10_000, failuresToDown: 2, successesToRecover: 2 });
 
+/** How a common cause outside is recognised (see domain/attribution/perimeter.ts). */
+const attributionSchema = z
+  .strictObject({
+    window: durationSchema.default(300_000),
+    share: z.number().gt(0).max(1).default(0.5),
+    minPartners: z.number().int().min(1).default(2),
+  })
+  .default({ window: 300_000, share: 0.5, minPartners: 2 });
+
+/** How incidents settle and close (see domain/incidents/reconcile-incidents.ts). */
+const incidentsSchema = z
+  .strictObject({
+    settle: durationSchema.default(30_000),
+    coolDown: durationSchema.default(300_000),
+  })
+  .default({ settle: 30_000, coolDown: 300_000 });
+
 export const catalogFileSchema = z.strictObject({
   site: z.strictObject({
     name: z.string().min(1),
     timezone: z.string().min(1).default('UTC'),
   }),
   defaults: defaultsSchema,
+  attribution: attributionSchema,
+  incidents: incidentsSchema,
   integrations: z.array(integrationSchema).min(1, 'expected at least one integration'),
 });
 export type CatalogFile = z.output<typeof catalogFileSchema>;
@@ -65,6 +84,8 @@ export type Integration = Omit<IntegrationDefinition, 'checks'> & { checks: Reso
 
 export interface Catalog {
   site: CatalogFile['site'];
+  attribution: { windowMs: number; share: number; minPartners: number };
+  incidents: { settleMs: number; coolDownMs: number };
   integrations: Integration[];
 }
 
@@ -163,5 +184,14 @@ export function validateCatalog(input: unknown): CatalogResult {
   const integrations = resolve(parsed.data);
   const errors = crossChecks(parsed.data, integrations);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, catalog: { site: parsed.data.site, integrations } };
+  const { site, attribution: a, incidents: inc } = parsed.data;
+  return {
+    ok: true,
+    catalog: {
+      site,
+      attribution: { windowMs: a.window, share: a.share, minPartners: a.minPartners },
+      incidents: { settleMs: inc.settle, coolDownMs: inc.coolDown },
+      integrations,
+    },
+  };
 }

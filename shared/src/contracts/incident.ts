@@ -75,3 +75,62 @@ export interface IncidentChange {
   type: IncidentEventType;
   incident: IncidentState;
 }
+
+/** An acknowledgement: someone has seen the incident and is on it. */
+export interface IncidentAcknowledgement {
+  by: string;
+  /** ISO time. */
+  at: string;
+  note?: string;
+}
+
+export interface IncidentNote {
+  by: string;
+  at: string;
+  text: string;
+}
+
+/** An incident as the API, the live events and the audit show it: ISO times, with acknowledgements and notes. */
+export interface IncidentSnapshot {
+  id: string;
+  key: string;
+  kind: IncidentKind;
+  subject?: string;
+  title: string;
+  status: Status;
+  worst: 'degraded' | 'down';
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt?: string;
+  mergedInto?: string;
+  members: Array<Omit<IncidentMember, 'joinedAt' | 'leftAt' | 'pendingMoveSince'> & { joinedAt: string; leftAt?: string }>;
+  timeline: Array<{ at: string; text: string }>;
+  acknowledgements: IncidentAcknowledgement[];
+  notes: IncidentNote[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function toIncidentSnapshot(state: IncidentState, acknowledgements: IncidentAcknowledgement[] = [], notes: IncidentNote[] = []): IncidentSnapshot {
+  return {
+    id: state.id,
+    key: state.key,
+    kind: state.kind,
+    ...(state.subject ? { subject: state.subject } : {}),
+    title: state.title,
+    status: state.status,
+    worst: state.worst,
+    openedAt: iso(state.openedAt),
+    updatedAt: iso(state.updatedAt),
+    ...(state.resolvedAt !== undefined ? { resolvedAt: iso(state.resolvedAt) } : {}),
+    ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
+    members: state.members.map(({ pendingMoveSince: _p, joinedAt, leftAt, ...m }) => ({
+      ...m,
+      joinedAt: iso(joinedAt),
+      ...(leftAt !== undefined ? { leftAt: iso(leftAt) } : {}),
+    })),
+    timeline: state.timeline.map((e) => ({ at: iso(e.at), text: e.text })),
+    acknowledgements,
+    notes,
+  };
+}

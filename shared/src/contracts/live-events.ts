@@ -1,3 +1,4 @@
+import type { IncidentSnapshot } from './incident.js';
 import type { IntegrationSnapshot, Snapshot, Verdict } from './snapshot.js';
 
 /** The Socket.IO namespace of the live view. */
@@ -14,6 +15,10 @@ export interface VerdictUpdatedEvent {
   seq: number;
   verdict: Verdict;
 }
+export interface IncidentEvent {
+  seq: number;
+  incident: IncidentSnapshot;
+}
 export interface TickEvent {
   seq: number;
   serverTime: string;
@@ -24,6 +29,9 @@ export interface LiveServerEvents {
   snapshot: (snapshot: Snapshot) => void;
   'integration.updated': (event: IntegrationUpdatedEvent) => void;
   'verdict.updated': (event: VerdictUpdatedEvent) => void;
+  'incident.opened': (event: IncidentEvent) => void;
+  'incident.updated': (event: IncidentEvent) => void;
+  'incident.resolved': (event: IncidentEvent) => void;
   tick: (event: TickEvent) => void;
 }
 
@@ -32,4 +40,4 @@ export interface LiveClientEvents {
   'snapshot.request': () => void;
 }
 
-export const LIVE_EVENTS = ['snapshot', 'integration.updated', 'verdict.updated', 'tick'] as const satisfies readonly (keyof LiveServerEvents)[];
+export const LIVE_EVENTS = ['snapshot', 'integration.updated', 'verdict.updated', 'incident.opened', 'incident.updated', 'incident.resolved', 'tick'] as const satisfies readonly (keyof LiveServerEvents)[];

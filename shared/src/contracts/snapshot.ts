@@ -1,3 +1,4 @@
+import type { IncidentSnapshot } from './incident.js';
 import type { AttributionCause, Category, Criticality, IntegrationRole, Side, Status, VerdictCause } from './words.js';
 
 export interface Attribution {
@@ -57,6 +58,8 @@ export interface Snapshot {
   site: { name: string; timezone: string };
   verdict: Verdict;
   integrations: IntegrationSnapshot[];
+  /** Open incidents (and those resolved but still cooling down), oldest first. */
+  incidents: IncidentSnapshot[];
   /** Present only when partners are played by the built-in demo simulator. */
   demo?: DemoInfo;
 }

@@ -12,6 +12,7 @@ import { isJsonContentType, judgeCapability, mediaType, operationOutcomeText, sh
  * resource); past this we stop reading and say so rather than hold more.
  */
 export const FHIR_MAX_BODY_BYTES = 8 * 1024 * 1024;
+const BACKSTOP_MS = 1000;
 /** Error bodies are read only for their OperationOutcome text. */
 const ERROR_BODY_BYTES = 64 * 1024;
 
@@ -30,8 +31,10 @@ async function get(url: string, ctx: ProbeContext, dispatcher: Dispatcher): Prom
     headers: { accept: 'application/fhir+json, application/json;q=0.9', 'user-agent': 'Lifeline-monitor' },
     signal: ctx.signal,
     dispatcher,
-    headersTimeout: ctx.timeoutMs,
-    bodyTimeout: ctx.timeoutMs,
+    // undici runs these on its coarse "fast timers", which can fire up to ~0.5 s early; the
+    // deadline signal is what ends the run on time, these are only a backstop.
+    headersTimeout: ctx.timeoutMs + BACKSTOP_MS,
+    bodyTimeout: ctx.timeoutMs + BACKSTOP_MS,
   });
   const ok = res.statusCode >= 200 && res.statusCode < 300;
   const body = await readBodyCapped(res.body, ok ? FHIR_MAX_BODY_BYTES : ERROR_BODY_BYTES, true);

@@ -21,6 +21,6 @@ export const hl7MllpCheckSchema = z.strictObject({
   /** Left out: a non-clinical test message (NMD^N02 with a clock segment, processing id T, no patient data). */
   message: hl7Message.optional(),
   /** `any`: any well-formed ACK for our message is ok; `AA`: only AA/CA is, AE/AR/CE/CR is a NAK. */
-  expectAck: z.enum(['any', 'AA'], { error: 'expected any or AA' }).default('any'),
+  expectAck: z.enum(['any', 'AA']).default('any'),
 });
 export type Hl7MllpCheck = z.output<typeof hl7MllpCheckSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allEvents, at, EXTERNAL_IDS, frameAt, HOSPITAL, simulate, type Behaviour } from './scenario-harness.js';
+import { allEvents, at, EXTERNAL_IDS, frameAt, HOSPITAL, simulate, type Behaviour } from '../../testing/scenario-harness.js';
 
 /**
  * The UZ Gent morning from DESIGN.md: unusual traffic at 07:20 slows every external link, a

@@ -223,6 +223,7 @@ export function reconcileIncidents(
           Object.assign(m, { status: item.status, worst: worse(m.worst, item.status) });
         }
       } else if (m.status !== 'unknown') {
+        delete m.pendingMoveSince;
         m.status = 'unknown';
         note(w, `${m.name}: no recent result`);
       }

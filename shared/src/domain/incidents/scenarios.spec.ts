@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allEvents, at, frameAt, HOSPITAL, simulate, type Behaviour, type Frame } from './scenario-harness.js';
+import { allEvents, at, frameAt, HOSPITAL, simulate, type Behaviour, type Frame } from '../../testing/scenario-harness.js';
 
 const INTERVAL = 30_000;
 const ENGINE_LINKS = ['synlab-results', 'synlab-orders', 'cozo', 'az-imaging'];
@@ -81,7 +81,7 @@ describe('canaries healthy while the eHealth platform and the insurer fail', () 
     expect(f.perimeter).toMatchObject({ pattern: true, holds: false, canaries: 'healthy', troubled: 5, counted: 9 });
     for (const id of failing) expect(causesOf(frames, id)).toEqual(['none', 'partner']);
     expect(f.verdict).toMatchObject({ cause: 'partners', internal: 'operational' });
-    expect(f.verdict.summary).toBe('5 of 9 external links down since 10:00 — on the side of eHealth platform and Mutualités, not our connection; hospital systems normal.');
+    expect(f.verdict.summary).toBe('5 of 9 external links down since 10:00 — on the side of eHealth platform and Mutualités, not our connection; everything else normal.');
     expect(allEvents(frames).filter((e) => e.type === 'opened').map((e) => e.incident.key)).toEqual(['partner:eHealth platform', 'partner:Mutualités']);
   });
 
@@ -92,7 +92,8 @@ describe('canaries healthy while the eHealth platform and the insurer fail', () 
 });
 
 describe('a flapping target', () => {
-  // Synlab answers for 50 s, then fails for 50 s, for an hour: status flips down and back.
+  // Synlab answers for 50 s, then fails for 50 s, for an hour: with 30 s checks and hysteresis its
+  // status beats down for about 2.5 min and back for about 2.5 min.
   const flapping: Behaviour = (id, t) => (id === 'synlab-results' && t >= at('09:00') && t < at('10:00') && Math.floor((t - at('09:00')) / 50_000) % 2 === 1 ? 'fail' : 'good');
   const frames = simulate(flapping, { from: at('08:55'), to: at('10:15') });
   const statuses = frames.map((f) => f.status['synlab-results']);

@@ -54,19 +54,19 @@ describe('verdictCause', () => {
 
 describe('computeVerdict: the sentence for each cause', () => {
   it('none', () => {
-    expect(computeVerdict([...inside(), ...externals()], NOW, { timeZone: TZ })).toMatchObject({ internal: 'operational', external: 'operational', cause: 'none', summary: 'All systems normal.' });
+    expect(computeVerdict([...inside(), ...externals()], undefined, NOW, TZ)).toMatchObject({ internal: 'operational', external: 'operational', cause: 'none', summary: 'All systems normal.' });
   });
 
   it('none, with a link without news and one in maintenance', () => {
-    const v = computeVerdict([...inside(), ...externals({ 0: { status: 'unknown' }, 1: { status: 'maintenance' } })], NOW, { timeZone: TZ });
+    const v = computeVerdict([...inside(), ...externals({ 0: { status: 'unknown' }, 1: { status: 'maintenance' } })], undefined, NOW, TZ);
     expect(v).toMatchObject({ external: 'unknown', summary: 'No failures seen; Synlab lab results has no recent result; RIZIV eHealth in maintenance.' });
-    expect(computeVerdict([...inside(), ...externals({ 1: { status: 'maintenance' } })], NOW).summary).toBe('All systems normal; RIZIV eHealth in maintenance.');
+    expect(computeVerdict([...inside(), ...externals({ 1: { status: 'maintenance' } })], undefined, NOW).summary).toBe('All systems normal; RIZIV eHealth in maintenance.');
   });
 
   it('internal: the engine and the links through it', () => {
     const via = { status: 'down' as const, attribution: a('dependency', 'engine') };
     const items = [...inside({ status: 'down', since: at('08:02') }), ...externals({ 0: via, 1: via, 2: via, 3: via, 4: { ...via, status: 'degraded' }, 5: via })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ })).toMatchObject({
+    expect(computeVerdict(items, undefined, NOW, TZ)).toMatchObject({
       internal: 'down',
       external: 'down',
       cause: 'internal',
@@ -77,13 +77,13 @@ describe('computeVerdict: the sentence for each cause', () => {
 
   it('internal: a hospital system alone', () => {
     const items = [int('engine', 'Interface engine'), int('epd', 'EPD', 'degraded', { since: at('08:02') }), ...externals()];
-    expect(computeVerdict(items, NOW, { timeZone: TZ }).summary).toBe('EPD slow since 08:02 — external links normal.');
+    expect(computeVerdict(items, undefined, NOW, TZ).summary).toBe('EPD slow since 08:02 — external links normal.');
   });
 
   it('internal: a dependency in maintenance, plus a partner failing separately', () => {
     const via = { status: 'down' as const, attribution: a('dependency', 'engine') };
     const items = [...inside({ status: 'maintenance', since: at('10:00') }), ...externals({ 0: via, 1: via, 8: { status: 'down', attribution: a('partner') } })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ })).toMatchObject({
+    expect(computeVerdict(items, undefined, NOW, TZ)).toMatchObject({
       internal: 'operational',
       cause: 'internal',
       summary: 'Interface engine in maintenance since 10:00 — 2 external links affected through it. Separately, Abrumet hub down on the partner side.',
@@ -97,7 +97,7 @@ describe('computeVerdict: the sentence for each cause', () => {
       int('dns', 'Internal DNS', 'down', { since: at('08:05') }),
       ...externals({ 0: { status: 'down', attribution: a('dependency', 'firewall') } }),
     ];
-    expect(computeVerdict(items, NOW, { timeZone: TZ }).summary).toBe(
+    expect(computeVerdict(items, undefined, NOW, TZ).summary).toBe(
       'Egress firewall and Internal DNS down since 08:00 — 1 external link and 1 hospital system affected through them. The partners are not the cause.',
     );
   });
@@ -105,7 +105,7 @@ describe('computeVerdict: the sentence for each cause', () => {
   it('perimeter: the DDoS headline', () => {
     const p = { status: 'degraded' as const, attribution: a('perimeter'), since: at('07:31') };
     const items = [...inside(), ...externals({ 0: p, 1: p, 2: p, 3: p, 4: p, 5: p, 6: p })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ })).toMatchObject({
+    expect(computeVerdict(items, undefined, NOW, TZ)).toMatchObject({
       internal: 'operational',
       external: 'degraded',
       cause: 'perimeter',
@@ -116,14 +116,14 @@ describe('computeVerdict: the sentence for each cause', () => {
   it('perimeter: slow and down, a link in maintenance left out, an internal one unknown', () => {
     const p = { status: 'degraded' as const, attribution: a('perimeter'), since: at('07:31') };
     const items = [...inside({ status: 'unknown' }), ...externals({ 0: p, 1: { ...p, status: 'down', since: at('07:20') }, 2: p, 3: p, 4: p, 8: { status: 'maintenance' } })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ }).summary).toBe(
+    expect(computeVerdict(items, undefined, NOW, TZ).summary).toBe(
       'No failures inside the hospital. 5 of 8 external links slow or down since 07:20 — likely our internet connection or provider, not the partners.',
     );
   });
 
   it('partners: one lab down', () => {
     const items = [...inside(), ...externals({ 0: { status: 'down', attribution: a('partner'), since: at('09:12') } })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ })).toMatchObject({
+    expect(computeVerdict(items, undefined, NOW, TZ)).toMatchObject({
       internal: 'operational',
       external: 'down',
       cause: 'partners',
@@ -134,13 +134,13 @@ describe('computeVerdict: the sentence for each cause', () => {
   it('partners: two partners, another link without news', () => {
     const bad = { status: 'down' as const, attribution: a('partner'), since: at('09:12') };
     const items = [...inside(), ...externals({ 1: bad, 3: { ...bad, since: at('09:15') }, 5: { status: 'unknown' } })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ }).summary).toBe('RIZIV eHealth and Mutualité claims down since 09:12 — on the side of P1 and P3, not our connection; hospital systems normal.');
+    expect(computeVerdict(items, undefined, NOW, TZ).summary).toBe('RIZIV eHealth and Mutualité claims down since 09:12 — on the side of P1 and P3, not our connection; hospital systems normal.');
   });
 
   it('partners: one partner with many links', () => {
     const bad = { status: 'degraded' as const, attribution: a('partner'), partner: 'Synlab', since: at('09:12') };
     const items = [...inside(), ...externals({ 0: bad, 1: bad, 2: bad, 3: bad })];
-    expect(computeVerdict(items, NOW, { timeZone: TZ }).summary).toBe('Synlab: 4 links slow since 09:12 — this partner only; everything else normal.');
+    expect(computeVerdict(items, undefined, NOW, TZ).summary).toBe('Synlab: 4 links slow since 09:12 — this partner only; everything else normal.');
   });
 });
 
@@ -149,42 +149,42 @@ describe('computeVerdict: since', () => {
   const previous = (cause: Verdict['cause'], since: string): Verdict => ({ internal: 'operational', external: 'down', cause, summary: '', since: new Date(at(since)).toISOString() });
 
   it('is kept from the previous verdict while the cause holds', () => {
-    const v = computeVerdict(partnerDown, NOW, { timeZone: TZ, previous: previous('partners', '09:00') });
+    const v = computeVerdict(partnerDown, previous('partners', '09:00'), NOW, TZ);
     expect(v.since).toBe(new Date(at('09:00')).toISOString());
     expect(v.summary).toContain('since 09:00');
   });
 
   it('starts again when the cause changes', () => {
-    expect(computeVerdict(partnerDown, NOW, { previous: previous('perimeter', '07:20') }).since).toBe(new Date(at('09:12')).toISOString());
+    expect(computeVerdict(partnerDown, previous('perimeter', '07:20'), NOW).since).toBe(new Date(at('09:12')).toISOString());
   });
 
   it('for none: the last change (the last recovery)', () => {
     const items = [...inside(), ...externals({ 2: { since: at('11:01') } })];
-    expect(computeVerdict(items, NOW, { previous: previous('perimeter', '07:20') }).since).toBe(new Date(at('11:01')).toISOString());
-    expect(computeVerdict([], NOW).since).toBe(new Date(NOW).toISOString());
+    expect(computeVerdict(items, previous('perimeter', '07:20'), NOW).since).toBe(new Date(at('11:01')).toISOString());
+    expect(computeVerdict([], undefined, NOW).since).toBe(new Date(NOW).toISOString());
   });
 });
 
 describe('computeVerdict: canaries', () => {
   it('are left out of the status words and the counts', () => {
     const gw = ext('gw', 'Provider gateway', 'Proximus', 'down', { role: 'canary', attribution: a('partner') });
-    expect(computeVerdict([...inside(), ...externals(), gw], NOW)).toMatchObject({ external: 'operational', cause: 'none', summary: 'All systems normal.' });
+    expect(computeVerdict([...inside(), ...externals(), gw], undefined, NOW)).toMatchObject({ external: 'operational', cause: 'none', summary: 'All systems normal.' });
   });
 });
 
 describe('computeVerdict: reasons', () => {
   it('carries the perimeter reasons', () => {
     const p = { status: 'degraded' as const, attribution: { cause: 'perimeter' as const, reasons: ['7 of 9 external links troubled'] } };
-    expect(computeVerdict([...inside(), ...externals({ 0: p })], NOW).reasons).toEqual(['7 of 9 external links troubled']);
+    expect(computeVerdict([...inside(), ...externals({ 0: p })], undefined, NOW).reasons).toEqual(['7 of 9 external links troubled']);
   });
   it('names the internal root and what fails through it', () => {
     const via = { status: 'down' as const, attribution: { cause: 'dependency' as const, via: 'engine', reasons: ['needs Interface engine, which is down'] } };
-    expect(computeVerdict([...inside({ status: 'down' }), ...externals({ 0: via })], NOW).reasons).toEqual([
+    expect(computeVerdict([...inside({ status: 'down' }), ...externals({ 0: via })], undefined, NOW).reasons).toEqual([
       'Interface engine inside the hospital is down',
       'Synlab lab results: needs Interface engine, which is down',
     ]);
   });
   it('says when nothing fails', () => {
-    expect(computeVerdict([...inside(), ...externals({ 4: { status: 'unknown' } })], NOW).reasons).toEqual(['no integration is degraded or down', 'no recent result from Vitalink']);
+    expect(computeVerdict([...inside(), ...externals({ 4: { status: 'unknown' } })], undefined, NOW).reasons).toEqual(['no integration is degraded or down', 'no recent result from Vitalink']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The wall's headline.
  *
- *   computeVerdict(items: readonly VerdictInput[], now: number, options?: { timeZone?: string; previous?: Verdict }): Verdict
+ *   computeVerdict(items: readonly VerdictInput[], previous: Verdict | undefined, now: number, timeZone = 'UTC'): Verdict
  *
  * - `internal` / `external`: the worst status of that side's integrations, ignoring those in
  *   maintenance (a side entirely in maintenance reads `maintenance`; an empty side `operational`).
@@ -32,13 +32,6 @@ export interface VerdictInput {
   /** Epoch ms when it entered its current status. */
   since: number;
   attribution: Attribution | null;
-}
-
-export interface VerdictOptions {
-  /** The site's IANA time zone for HH:MM in the sentence. Default UTC. */
-  timeZone?: string;
-  /** The verdict shown until now: keeps `since` stable while the cause holds. */
-  previous?: Verdict;
 }
 
 const failing = (i: VerdictInput): boolean => i.status === 'degraded' || i.status === 'down';
@@ -98,8 +91,11 @@ function verdictReasons(cause: VerdictCause, services: readonly VerdictInput[], 
   }
 }
 
-export function computeVerdict(items: readonly VerdictInput[], now: number, options: VerdictOptions = {}): Verdict {
-  const { timeZone = 'UTC', previous } = options;
+/**
+ * `previous`: the verdict shown until now (keeps `since` stable while the cause holds);
+ * `timeZone`: the site's IANA zone for HH:MM in the sentence.
+ */
+export function computeVerdict(items: readonly VerdictInput[], previous: Verdict | undefined, now: number, timeZone = 'UTC'): Verdict {
   const services = items.filter((i) => i.role !== 'canary');
   const byId = new Map(items.map((i) => [i.id, i]));
   const internalStatus = sideStatus(services.filter((i) => i.side === 'internal'));

@@ -4,18 +4,19 @@
  * specs read like the DESIGN.md story. Checks are phase-spread over the interval, as the real
  * scheduler does, and every evaluation happens on a 2.5 s tick.
  */
-import type { IncidentChange, IncidentState } from '../../contracts/incident.js';
-import type { MaintenanceWindow } from '../../contracts/maintenance.js';
-import type { Attribution, Verdict } from '../../contracts/snapshot.js';
-import type { IntegrationRole, Side, Status } from '../../contracts/words.js';
-import { isSuspect, updateLastAffectedAt } from '../attribution/affected.js';
-import { attribute } from '../attribution/attribution.js';
-import type { PerimeterAssessment } from '../attribution/perimeter.js';
-import { applyMaintenance } from '../maintenance/maintenance.js';
-import { initialCheckState, nextCheckState, type CheckRules, type CheckState } from '../status/check-status.js';
-import { combineChecks, sinceFor } from '../status/integration-status.js';
-import { computeVerdict } from '../verdict/verdict.js';
-import { reconcileIncidents } from './reconcile-incidents.js';
+import type { IncidentChange, IncidentState } from '../contracts/incident.js';
+import type { MaintenanceWindow } from '../contracts/maintenance.js';
+import type { Attribution, Verdict } from '../contracts/snapshot.js';
+import type { IntegrationRole, Side, Status } from '../contracts/words.js';
+import { isSuspect, updateLastAffectedAt } from '../domain/attribution/affected.js';
+import { attribute } from '../domain/attribution/attribution.js';
+import type { PerimeterAssessment } from '../domain/attribution/perimeter.js';
+import { applyMaintenance } from '../domain/maintenance/maintenance.js';
+import { initialCheckState, nextCheckState, type CheckRules, type CheckState } from '../domain/status/check-status.js';
+import { combineChecks, sinceFor } from '../domain/status/integration-status.js';
+import { computeVerdict } from '../domain/verdict/verdict.js';
+import type { IncidentInput } from '../domain/incidents/incident-groups.js';
+import { reconcileIncidents, type IncidentOptions } from '../domain/incidents/reconcile-incidents.js';
 
 export const SITE_TZ = 'Europe/Brussels';
 /** Local Brussels time on 4 March 2025 (UTC+1) as epoch ms: at('07:20'). */
@@ -112,7 +113,7 @@ export function simulate(behaviour: Behaviour, options: SimOptions): Frame[] {
     });
     const report = attribute(inputs, t);
     const judged = inputs.map((i) => ({ ...i, attribution: report.byId.get(i.id) ?? null }));
-    verdict = computeVerdict(judged, t, { timeZone: SITE_TZ, previous: verdict });
+    verdict = computeVerdict(judged, verdict, t, SITE_TZ);
     const reconciled = reconcileIncidents(open, judged, t);
     open = reconciled.open;
     frames.push({
@@ -136,3 +137,16 @@ export function frameAt(frames: readonly Frame[], t: number): Frame {
 }
 
 export const allEvents = (frames: readonly Frame[]): IncidentChange[] => frames.flatMap((f) => f.events);
+
+/** Runs successive evaluations, keeping the open incidents, and returns every step's outcome. */
+export function runIncidents(steps: [number, IncidentInput[]][], options: Partial<IncidentOptions> = {}) {
+  let open: IncidentState[] = [];
+  const log: { t: number; events: IncidentChange[]; open: IncidentState[] }[] = [];
+  for (const [t, current] of steps) {
+    const result = reconcileIncidents(open, current, t, options);
+    open = result.open;
+    log.push({ t, events: result.events, open });
+  }
+  const events = log.flatMap((s) => s.events);
+  return { open, log, events, types: log.map((s) => s.events.map((e) => `${e.type} ${e.incident.key}`)) };
+}

@@ -1,0 +1,63 @@
+import {
+  applyMaintenance,
+  checkStateAt,
+  combineChecks,
+  initialCheckState,
+  isSuspect,
+  sinceFor,
+  updateLastAffectedAt,
+  type CheckState,
+  type Integration,
+  type IntegrationSnapshot,
+  type MaintenanceWindow,
+} from '@lifeline/shared';
+
+/** What is kept per integration between evaluations, beyond what the snapshot shows. */
+export interface Tracked {
+  snapshot: IntegrationSnapshot;
+  lastAffectedAt?: number;
+  suspect: boolean;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Judges one integration at `now` from its checks' states and the maintenance windows: the
+ * shared domain rules, put together. Attribution is left as it was; it needs every integration.
+ */
+export function judgeIntegration(
+  def: Integration,
+  checks: ReadonlyMap<string, CheckState>,
+  windows: readonly MaintenanceWindow[],
+  prev: Tracked | undefined,
+  now: number,
+  timeZone: string,
+): Tracked {
+  const states = def.checks.map((c) => checkStateAt(checks.get(c.id) ?? initialCheckState(now), c, now));
+  const combined = combineChecks(states);
+  const prevSince = prev ? { status: prev.snapshot.status, since: Date.parse(prev.snapshot.since) } : undefined;
+  const judged = { integrationId: def.id, status: combined.status, since: sinceFor(prevSince, combined.status, now), reasons: combined.reasons };
+  const shown = applyMaintenance(judged, windows, now, timeZone);
+  // Leaving maintenance starts the status afresh, not from before the window.
+  const since = shown.status === 'maintenance' ? shown.since : sinceFor(prevSince, shown.status, now);
+  return {
+    snapshot: {
+      id: def.id,
+      name: def.name,
+      side: def.side,
+      category: def.category,
+      ...(def.partner ? { partner: def.partner } : {}),
+      criticality: def.criticality,
+      role: def.role,
+      status: shown.status,
+      since: new Date(since).toISOString(),
+      latencyMs: combined.latencyMs,
+      attribution: prev?.snapshot.attribution ?? null,
+      lastCheckedAt: iso(combined.lastCheckedAt),
+      reasons: shown.reasons,
+      dependsOn: def.dependsOn,
+    },
+    lastAffectedAt: updateLastAffectedAt(prev?.lastAffectedAt, shown.status, now),
+    suspect: isSuspect(states),
+  };
+}
