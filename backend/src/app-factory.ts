@@ -38,6 +38,7 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
   };
   try {
     let catalog: CatalogSource;
+    let demo: DemoSimulator | undefined;
     if (config.catalogFile) {
       catalog = { catalog: await loadCatalogFile(config.catalogFile), origin: config.catalogFile };
     } else {
@@ -46,11 +47,13 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
         scenario: config.demoScenario,
         timeFactor: config.demoTimeFactor,
         interval: config.demoInterval,
+        startAt: config.demoStartAt,
         log: (line) => simulatorLog.log(line),
       });
       await simulator.start();
       cleanups.push(() => simulator.stop());
       catalog = { catalog: parseCatalogYaml(simulator.catalogYaml(), 'demo catalog'), origin: 'demo catalog (simulated partners)', demo: () => simulator.info() };
+      demo = simulator;
     }
 
     let databaseUrl = config.databaseUrl;
@@ -74,11 +77,12 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
       abortOnError: false,
     });
     app.useBodyParser('json', { limit: '100kb' });
-    app.enableShutdownHooks();
     cleanups.push(() => app.close());
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://localhost:${address.port}`;
+    // The demo's story begins when Lifeline watches, not while the database was booting.
+    await demo?.restartClock();
     log.log(`Lifeline is serving on ${url}`);
     return { app, url, port: address.port, close: cleanup };
   } catch (err) {

@@ -12,6 +12,8 @@ export interface AppConfig {
   demoScenario: string;
   demoTimeFactor: number;
   demoInterval: string;
+  /** Simulated clock at start, `HH:MM`; unset: the scenario's own start time. */
+  demoStartAt?: string;
   /** Upper bound on probes in flight at once. */
   maxConcurrentChecks: number;
   /** Where the built frontend lives; served at `/`. */
@@ -33,6 +35,8 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demoTimeFactor = Number(env.DEMO_TIME_FACTOR ?? 60);
   if (!(demoTimeFactor > 0)) throw new ConfigError(`DEMO_TIME_FACTOR: expected a positive number, got "${env.DEMO_TIME_FACTOR}"`);
+  const demoStartAt = env.DEMO_START || undefined;
+  if (demoStartAt !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(demoStartAt)) throw new ConfigError(`DEMO_START: expected a time HH:MM, got "${demoStartAt}"`);
   return {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
@@ -42,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoScenario: env.DEMO_SCENARIO || 'normal',
     demoTimeFactor,
     demoInterval: env.DEMO_INTERVAL || '5s',
+    demoStartAt,
     maxConcurrentChecks: intFrom(env, 'MAX_CONCURRENT_CHECKS', 256, 1),
     frontendDir: resolve(env.FRONTEND_DIR || new URL('../../../frontend/dist', import.meta.url).pathname),
   };

@@ -22,6 +22,15 @@ describe('demoTiming', () => {
 
   it('defaults to a 5 s interval', () => expect(demoTiming().intervalMs).toBe(5000));
 
+  it.each([
+    // interval, perimeter window, incident settle, incident cool-down
+    ['5s', 300_000, 15_000, 60_000],
+    ['1s', 60_000, 3_000, 12_000],
+    ['30s', 1_800_000, 90_000, 360_000],
+  ] as const)('at %s: window %d ms, settle %d ms, cool-down %d ms', (interval, windowMs, settleMs, coolDownMs) => {
+    expect(demoTiming(interval)).toMatchObject({ windowMs, settleMs, coolDownMs });
+  });
+
   it.each(['500ms', 'soon', '0s'])('refuses the interval %j', (interval) => expect(() => demoTiming(interval)).toThrow(/at least 1s/));
 });
 
@@ -81,6 +90,17 @@ describe('the shipped demo catalog template', () => {
       expect(['http', 'tcp']).toContain(check.kind);
       expect(check).toMatchObject({ interval: 5000, timeout: 4000, degradedAboveMs: 1000 });
     }
+  });
+
+  it.each([
+    ['5s', { windowMs: 300_000, share: 0.5, minPartners: 2 }, { settleMs: 15_000, coolDownMs: 60_000 }],
+    ['1s', { windowMs: 60_000, share: 0.5, minPartners: 2 }, { settleMs: 3_000, coolDownMs: 12_000 }],
+  ] as const)('at %s, scales the perimeter window and the incident settle and cool-down with the interval', (interval, attribution, incidents) => {
+    const rendered = renderCatalog(template, { httpPort: 18080, tcpPorts: tcpPorts(tcpSystemsIn(template)), timing: demoTiming(interval) });
+    const result = validateCatalog(parse(rendered));
+    if (!result.ok) throw new Error('invalid');
+    expect(result.catalog.attribution).toEqual(attribution);
+    expect(result.catalog.incidents).toEqual(incidents);
   });
 
   it('refuses to render a placeholder it cannot fill', () => {

@@ -8,6 +8,7 @@ import { formatDuration, parseDuration } from '@lifeline/shared';
  *   ${SIM_HTTP_PORT}        the simulator's HTTP server (one path per system)
  *   ${SIM_TCP_<ID>_PORT}    a TCP listener for integration <ID> (upper case, `-` as `_`)
  *   ${DEMO_INTERVAL} ${DEMO_TIMEOUT} ${DEMO_DEGRADED_MS}   timing, see demoTiming()
+ *   ${DEMO_WINDOW} ${DEMO_SETTLE} ${DEMO_COOL_DOWN}        attribution window, incident settle and cool-down
  */
 export const CATALOG_TEMPLATE_URL = new URL('./demo-catalog.yaml', import.meta.url);
 
@@ -21,19 +22,36 @@ export interface DemoTiming {
   degradedAboveMs: number;
   /** Real-time delay range of a "slow" answer: above degradedAboveMs, below the timeout. */
   slowMs: { min: number; max: number };
+  /** Perimeter window: how long a recovered link still counts as failing with the others (60 intervals). */
+  windowMs: number;
+  /** How long a partner or single-link failure waits before opening an incident (3 intervals). */
+  settleMs: number;
+  /** How long after the last recovery an incident stays open for a relapse (12 intervals). */
+  coolDownMs: number;
 }
 
 /**
  * Timing derived from one knob, the interval, so that the rendered catalog is always
  * valid (timeout < interval) and a slow answer always lands between "degraded" and
  * "timed out". At the default 5s: timeout 4s, degraded above 1000 ms, slow 1.5–2.8 s.
+ * The attribution window and the incident settle and cool-down times scale with the interval
+ * too (at 5s: window 5 min, settle 15 s, cool-down 1 min), so that a demo run at a short
+ * interval settles and closes incidents in proportion to its checks.
  */
 export function demoTiming(interval = '5s'): DemoTiming {
   const intervalMs = parseDuration(interval);
   if (intervalMs === undefined || intervalMs < 1000) throw new Error(`demo interval must be a duration of at least 1s, got "${interval}"`);
   const timeoutMs = Math.min(4000, Math.floor(intervalMs * 0.8));
   const degradedAboveMs = Math.min(1000, Math.round(timeoutMs / 4));
-  return { intervalMs, timeoutMs, degradedAboveMs, slowMs: { min: Math.round(degradedAboveMs * 1.5), max: Math.round(timeoutMs * 0.7) } };
+  return {
+    intervalMs,
+    timeoutMs,
+    degradedAboveMs,
+    slowMs: { min: Math.round(degradedAboveMs * 1.5), max: Math.round(timeoutMs * 0.7) },
+    windowMs: 60 * intervalMs,
+    settleMs: 3 * intervalMs,
+    coolDownMs: 12 * intervalMs,
+  };
 }
 
 const PLACEHOLDER = /\$\{([A-Z0-9_]+)\}/g;
@@ -62,6 +80,9 @@ export function renderCatalog(template: string, input: RenderInput): string {
     ['DEMO_INTERVAL', formatDuration(input.timing.intervalMs)],
     ['DEMO_TIMEOUT', formatDuration(input.timing.timeoutMs)],
     ['DEMO_DEGRADED_MS', String(input.timing.degradedAboveMs)],
+    ['DEMO_WINDOW', formatDuration(input.timing.windowMs)],
+    ['DEMO_SETTLE', formatDuration(input.timing.settleMs)],
+    ['DEMO_COOL_DOWN', formatDuration(input.timing.coolDownMs)],
   ]);
   for (const [id, port] of input.tcpPorts) values.set(tcpPlaceholder(id), String(port));
   const unknown = new Set<string>();

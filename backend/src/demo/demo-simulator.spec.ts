@@ -86,6 +86,38 @@ describe('DemoSimulator single-fault scenarios, a minute in (3000×: 20 ms real)
   });
 });
 
+describe('DemoSimulator.restartClock', () => {
+  it('plays the scenario afresh from its start: a phase reached while the app booted is undone', async () => {
+    let real = 1_000_000;
+    const lines: string[] = [];
+    const sim = new DemoSimulator({ scenario: 'lab-down', timeFactor: 60, log: (l) => lines.push(l), now: () => real });
+    running.push(sim);
+    await sim.start();
+    const { byId, timeoutMs } = targetsOf(sim.catalogYaml());
+    real += 90_000; // 90 simulated minutes of boot: Synlab went down at 09:01
+    expect(simHhmm(sim.info().simulatedTime)).toBe('10:30');
+    expect((await hit(byId('synlab-results').urls[0], timeoutMs)).status).toBe(503);
+    // The phase timer (1 s real) closes Synlab's TCP port.
+    await vi.waitFor(async () => expect(await connect(byId('synlab-results').tcpPorts[0])).toBe('ECONNREFUSED'), { timeout: 3000, interval: 20 });
+    await sim.restartClock();
+    expect(simHhmm(sim.info().simulatedTime)).toBe('09:00');
+    expect((await hit(byId('synlab-results').urls[0], timeoutMs)).status).toBe(200);
+    expect(await connect(byId('synlab-results').tcpPorts[0])).toBe('open');
+    expect(lines.filter((l) => /restarts at 09:00/.test(l))).toHaveLength(1);
+  });
+
+  it('does nothing before start() or after stop()', async () => {
+    const lines: string[] = [];
+    const sim = new DemoSimulator({ scenario: 'normal', timeFactor: 1, log: (l) => lines.push(l) });
+    await sim.restartClock();
+    expect(() => sim.catalogYaml()).toThrow(/start\(\)/);
+    await sim.start();
+    await sim.stop();
+    await sim.restartClock();
+    expect(lines.filter((l) => /restarts/.test(l))).toEqual([]);
+  });
+});
+
 describe('DemoSimulator.stop', () => {
   it('closes every listener and open connection promptly: a connect afterwards is refused', async () => {
     // 08:00 in perimeter-ddos: Synlab's API hangs, so a request is held open when stop() comes.

@@ -108,6 +108,19 @@ export class DemoSimulator {
     return this.rendered;
   }
 
+  /**
+   * Starts the scenario afresh at `startAt`, now: called once Lifeline is watching, so that the
+   * story does not play to nobody while the database and the app boot (seconds of boot are
+   * minutes of a compressed morning). Phases already passed during the boot are undone.
+   */
+  async restartClock(): Promise<void> {
+    if (this.http === undefined || this.rendered === undefined || this.stopped) return;
+    clearTimeout(this.phaseTimer);
+    this.clock = this.newClock();
+    this.log(`[demo simulator] Lifeline is watching: simulated clock restarts at ${this.startAt}`);
+    await this.applyPhase();
+  }
+
   info(): DemoInfo {
     return { scenario: this.scenario.name, simulatedTime: this.clock.iso(), label: DEMO_LABEL };
   }

@@ -43,6 +43,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     const now = this.clock();
     this.entries = this.catalog.checks().map((check) => ({ check, plannedAt: firstRunAt(check.id, check.interval, now), running: false }));
     this.stopped = false;
+    this.lastDispatchAt = now;
     this.logger.log(`scheduling ${this.entries.length} checks, at most ${this.config.maxConcurrentChecks} at once`);
   }
 

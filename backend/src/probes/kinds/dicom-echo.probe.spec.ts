@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { ResolvedCheck } from '@lifeline/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HAS_DCMTK, LOOPBACK_SHIM, startDcmtk, type DcmtkPeer } from '../../../test/support/dcmtk-peer.js';
@@ -98,6 +99,40 @@ describe('dicom-echo probe through the fault proxy', () => {
     expect(obs).toMatchObject({ ok: false, failure: { errorClass: 'timeout' } });
     expect(obs.durationMs).toBeGreaterThanOrEqual(790);
     expect(obs.durationMs).toBeLessThan(800 + GRACE_MS + SLACK_MS);
+  });
+});
+
+describe('dicom-echo probe against misbehaving peers', () => {
+  const servers: Server[] = [];
+  afterAll(() => servers.forEach((srv) => srv.close()));
+  const raw = async (onData: (socket: Socket) => void) => {
+    const srv = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => onData(socket));
+    });
+    servers.push(srv);
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    return (srv.address() as AddressInfo).port;
+  };
+
+  it('an HTTP answer to an association request is a protocol failure, nothing unhandled', async () => {
+    const port = await raw((s) => s.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    expect(await probe(port, {}, 1500)).toMatchObject({ ok: false, errorClass: 'protocol', message: 'not a DICOM answer (unknown PDU type 0x48)' });
+  });
+
+  it('a PDU that announces 2 GiB is cut off as too-large', async () => {
+    const port = await raw((s) => {
+      s.write(Buffer.from([0x02, 0x00, 0x7f, 0xff, 0xff, 0xff])); // A-ASSOCIATE-AC, length 2^31 - 1
+      const zeros = Buffer.alloc(64 * 1024);
+      const pump = () => {
+        while (!s.destroyed && s.write(zeros));
+        if (!s.destroyed) s.once('drain', pump);
+      };
+      pump();
+    });
+    const { outcome, ms } = await runProbe(dicomEchoProbe, check(port, {}, 3000));
+    expect(outcome).toMatchObject({ ok: false, stage: 'response', errorClass: 'too-large' });
+    expect(ms).toBeLessThan(3000);
   });
 });
 

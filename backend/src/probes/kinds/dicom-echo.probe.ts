@@ -34,6 +34,17 @@ export function describeRejection(e: { result?: number; source?: number; reason?
   return `association rejected (${result}, ${source}): ${reason}`;
 }
 
+/** A C-ECHO exchange is a few hundred bytes; a peer that sends more is not answering it. */
+export const DICOM_MAX_REPLY_BYTES = 1024 * 1024;
+
+/** The library's error text without its log prefix (`<AE> -> Connection error: ...`). */
+function libraryWords(err: unknown): string {
+  const text = String((err as Error)?.message ?? err).replace(/^.*? -> /, '').replace(/^Connection error: /, '');
+  const pdu = /Unknown PDU type: (\d+)/.exec(text);
+  if (pdu) return `not a DICOM answer (unknown PDU type 0x${Number(pdu[1]).toString(16).padStart(2, '0').toUpperCase()})`;
+  return `DICOM exchange failed: ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`;
+}
+
 const hex = (status: number) => `0x${status.toString(16).padStart(4, '0').toUpperCase()}`;
 
 /**
@@ -53,6 +64,7 @@ export const dicomEchoProbe: ProbeKind<'dicom-echo'> = {
       let associated = false;
       let echoStatus: number | undefined;
       let settled = false;
+      let received = 0;
 
       const finish = (outcome: ProbeOutcome) => {
         if (settled) return;
@@ -89,8 +101,9 @@ export const dicomEchoProbe: ProbeKind<'dicom-echo'> = {
       client.on('networkError', (err: Error) => {
         if (echoStatus === Status.Success) return finish(success());
         const c = classifyNetworkError(socketError ?? err, connected ? 'response' : 'connect');
-        if (c.errorClass === 'timeout') return onDeadline();
-        finish(failed(c.stage, c.errorClass, c.errorClass === 'protocol' ? `DICOM exchange failed: ${(err as Error)?.message ?? c.message}` : c.message));
+        // The library's own association/PDU/idle timeouts carry no code, only words.
+        if (c.errorClass === 'timeout' || /timeout/i.test(String(err?.message))) return onDeadline();
+        finish(failed(c.stage, c.errorClass, c.errorClass === 'protocol' ? libraryWords(err) : c.message));
       });
       client.on('closed', () => {
         if (echoStatus === Status.Success) return finish(success());
@@ -113,6 +126,10 @@ export const dicomEchoProbe: ProbeKind<'dicom-echo'> = {
         socket = (client as unknown as { network?: { socket?: Socket } }).network?.socket;
         // Ahead of the library's own listener, which reports the error without its code.
         socket?.prependListener('error', (err) => (socketError ??= err));
+        socket?.prependListener('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > DICOM_MAX_REPLY_BYTES) finish(failed('response', 'too-large', `more than ${DICOM_MAX_REPLY_BYTES} bytes for one C-ECHO`));
+        });
       } catch (err) {
         finish(failed('send', 'internal', `C-ECHO could not be sent: ${(err as Error)?.message ?? String(err)}`));
       }
