@@ -134,7 +134,7 @@ describe('parseCatalogYaml', () => {
   });
 
   it('names an unknown check kind with the kinds there are', () => {
-    expect(refusal(VALID.replace('kind: tcp, host: mllp', 'kind: hl7-mllp, host: mllp')).errors).toEqual([
+    expect(refusal(VALID.replace('kind: tcp, host: mllp', 'kind: smtp, host: mllp')).errors).toEqual([
       { path: 'integrations[2].checks[0].kind', message: `unknown check kind; expected one of: ${CHECK_KINDS.join(', ')}` },
     ]);
   });
