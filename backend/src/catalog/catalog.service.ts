@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { Catalog, Integration, ResolvedCheck } from '@lifeline/shared';
+import { describeIntegration, type Catalog, type Integration, type ResolvedCheck } from '@lifeline/shared';
 import { DataSource } from 'typeorm';
 import { CheckEntity } from './check.entity.js';
 import { IntegrationEntity } from './integration.entity.js';
@@ -51,22 +51,7 @@ export class CatalogService implements OnModuleInit {
       await m.createQueryBuilder().update(IntegrationEntity).set({ active: false }).execute();
       await m.createQueryBuilder().update(CheckEntity).set({ active: false }).execute();
       for (const i of catalog.integrations) {
-        await m.upsert(
-          IntegrationEntity,
-          {
-            id: i.id,
-            name: i.name,
-            side: i.side,
-            category: i.category,
-            partner: i.partner ?? null,
-            criticality: i.criticality,
-            role: i.role,
-            dependsOn: i.dependsOn,
-            clinician: i.clinician ?? null,
-            active: true,
-          },
-          ['id'],
-        );
+        await m.upsert(IntegrationEntity, { ...describeIntegration(i), active: true }, ['id']);
         for (const c of i.checks) {
           const { id, integrationId, interval, timeout, ...config } = c;
           await m.query(

@@ -1,4 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { describeIntegration, type IntegrationListEntry } from '@lifeline/shared';
 import { z } from 'zod';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ValidationFailed } from '../common/http-exception.filter.js';
@@ -21,17 +22,9 @@ export class StatusController {
   ) {}
 
   @Get('integrations')
-  integrations() {
+  integrations(): IntegrationListEntry[] {
     return this.catalog.catalog.integrations.map((i) => ({
-      id: i.id,
-      name: i.name,
-      side: i.side,
-      category: i.category,
-      partner: i.partner ?? null,
-      criticality: i.criticality,
-      role: i.role,
-      dependsOn: i.dependsOn,
-      clinician: i.clinician ?? null,
+      ...describeIntegration(i),
       checks: i.checks.map((c) => ({ id: c.id, kind: c.kind, interval: c.interval, timeout: c.timeout })),
       status: this.status.integration(i.id) ?? null,
     }));

@@ -1,13 +1,2 @@
-import { createServer } from 'node:net';
-
 /** A loopback port that was free a moment ago; tests never use fixed ports. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freeLoopbackPort as freePort } from '../../src/database/free-loopback-port.js';
