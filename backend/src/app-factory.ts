@@ -3,10 +3,13 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
+import { applyHttpSecurity } from './auth/http-security.js';
+import { FirstAdminService } from './auth/first-admin.service.js';
 import { loadCatalogFile, parseCatalogYaml } from './catalog/catalog-loader.js';
+import { enforceTargetAllowlist } from './catalog/target-allowlist.js';
 import type { CatalogSource } from './catalog/catalog.tokens.js';
 import type { Clock } from './common/clock.js';
-import type { AppConfig } from './config/app-config.js';
+import { ConfigError, type AppConfig } from './config/app-config.js';
 import { DataDirLock } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded-database.js';
 import { DemoSimulator } from './demo/demo-simulator.js';
@@ -29,7 +32,7 @@ export interface StartOptions {
  * CatalogError before touching anything else when the catalog is invalid.
  */
 export async function startLifeline(config: AppConfig, options: StartOptions = {}): Promise<RunningLifeline> {
-  if (options.logger === false) Logger.overrideLogger(false);
+  if (options.logger !== undefined) Logger.overrideLogger(options.logger);
   const log = new Logger('Lifeline');
   const cleanups: Array<() => Promise<void> | void> = [];
   const cleanup = async () => {
@@ -37,6 +40,7 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
     cleanups.length = 0;
   };
   try {
+    if (config.catalogFile && config.auth.demoOpenView) throw new ConfigError('DEMO_OPEN_VIEW: anonymous viewing is for the demo only');
     let catalog: CatalogSource;
     let demo: DemoSimulator | undefined;
     if (config.catalogFile) {
@@ -55,6 +59,8 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
       catalog = { catalog: parseCatalogYaml(simulator.catalogYaml(), 'demo catalog'), origin: 'demo catalog (simulated partners)', demo: () => simulator.info() };
       demo = simulator;
     }
+
+    enforceTargetAllowlist(catalog.catalog, config.targetAllowlist, catalog.origin);
 
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
@@ -76,14 +82,17 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
       logger: options.logger ?? undefined,
       abortOnError: false,
     });
-    app.useBodyParser('json', { limit: '100kb' });
     cleanups.push(() => app.close());
+    applyHttpSecurity(app, config);
+    // The demo's story begins when Lifeline starts watching (the scheduler starts in listen()),
+    // not while the database and the app were booting.
+    await demo?.restartClock();
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://localhost:${address.port}`;
-    // The demo's story begins when Lifeline watches, not while the database was booting.
-    await demo?.restartClock();
     log.log(`Lifeline is serving on ${url}`);
+    const setupLink = app.get(FirstAdminService).takeSetupLink(config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${address.port}` : `http://${config.host}:${address.port}`);
+    if (setupLink) log.warn(`No admin yet. Create the first one, once, within 24 h, at: ${setupLink}`);
     return { app, url, port: address.port, close: cleanup };
   } catch (err) {
     await cleanup();

@@ -4,13 +4,17 @@ import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CATALOG_SOURCE, type CatalogSource } from './catalog/catalog.tokens.js';
 import { CLOCK, systemClock, type Clock } from './common/clock.js';
 import { JsonExceptionFilter } from './common/http-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
+import { ExportModule } from './export/export.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HeartbeatsModule } from './heartbeats/heartbeats.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { SnapshotModule } from './snapshot/snapshot.module.js';
@@ -51,14 +55,18 @@ export class AppModule {
         CoreModule.forRoot(options),
         TypeOrmModule.forRoot(buildDataSourceOptions(options.databaseUrl)),
         ScheduleModule.forRoot(),
+        AuthModule,
         CatalogModule,
         StatusModule,
         MaintenanceModule,
         IncidentsModule,
         SnapshotModule,
         SchedulerModule,
+        HeartbeatsModule,
         LiveModule,
         HealthModule,
+        AuditModule,
+        ExportModule,
         ...frontend,
       ],
       providers: [{ provide: APP_FILTER, useClass: JsonExceptionFilter }],

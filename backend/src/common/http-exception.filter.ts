@@ -21,6 +21,8 @@ export class JsonExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       const errors = typeof body === 'object' ? (body as { errors?: FieldError[] }).errors : undefined;
+      const headers = (exception as { headers?: Record<string, string> }).headers;
+      if (headers) res.set(headers);
       res.status(status).json({ statusCode: status, message: Array.isArray(message) ? message.join('; ') : message, ...(errors ? { errors } : {}) });
       return;
     }

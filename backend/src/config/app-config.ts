@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { authConfigFromEnv, type AuthConfig } from '../auth/auth-config.js';
 
 /** Process configuration, from the environment variables of DESIGN.md's contract. */
 export interface AppConfig {
@@ -18,6 +19,14 @@ export interface AppConfig {
   maxConcurrentChecks: number;
   /** Where the built frontend lives; served at `/`. */
   frontendDir: string;
+  /** Raw results are kept this many days (whole daily partitions are dropped). */
+  resultsRetentionDays: number;
+  /** 1-minute rollups are kept this many days. */
+  rollupRetentionDays: number;
+  /** Sign-in, sessions, kiosk tokens, OIDC and HTTP hardening (auth/auth-config.ts). */
+  auth: AuthConfig;
+  /** TARGET_ALLOWLIST: host names and CIDR networks probes may reach; unset: any. */
+  targetAllowlist?: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,5 +58,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoStartAt,
     maxConcurrentChecks: intFrom(env, 'MAX_CONCURRENT_CHECKS', 256, 1),
     frontendDir: resolve(env.FRONTEND_DIR || new URL('../../../frontend/dist', import.meta.url).pathname),
+    resultsRetentionDays: intFrom(env, 'RESULTS_RETENTION_DAYS', 30, 1),
+    rollupRetentionDays: intFrom(env, 'ROLLUP_RETENTION_DAYS', 730, 1),
+    auth: authConfigFromEnv(env, !env.CATALOG_FILE, (message) => {
+      throw new ConfigError(message);
+    }),
+    targetAllowlist: env.TARGET_ALLOWLIST ? env.TARGET_ALLOWLIST.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
   };
 }

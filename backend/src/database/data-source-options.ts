@@ -5,9 +5,22 @@ import { ResultEntity } from '../history/result.entity.js';
 import { TransitionEntity } from '../history/transition.entity.js';
 import { InitialSchema1764151200000 } from './migrations/1764151200000-initial-schema.js';
 import { IncidentsMaintenance1764158400000 } from './migrations/1764158400000-incidents-maintenance.js';
+import { ResultPartitions1764240000000 } from './migrations/1764240000000-result-partitions.js';
+import { ResultRollups1764240060000 } from './migrations/1764240060000-result-rollups.js';
+import { AuditLog1764240120000 } from './migrations/1764240120000-audit-log.js';
+import { Heartbeats1764241200000 } from './migrations/1764241200000-heartbeats.js';
+import { Auth1764300000000 } from './migrations/1764300000000-auth.js';
 
 export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
-export const MIGRATIONS = [InitialSchema1764151200000, IncidentsMaintenance1764158400000];
+export const MIGRATIONS = [
+  InitialSchema1764151200000,
+  IncidentsMaintenance1764158400000,
+  ResultPartitions1764240000000,
+  ResultRollups1764240060000,
+  AuditLog1764240120000,
+  Heartbeats1764241200000,
+  Auth1764300000000,
+];
 
 /** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */
 export function buildDataSourceOptions(url: string): DataSourceOptions {

@@ -65,7 +65,8 @@ describe('DemoSimulator single-fault scenarios, a minute in (3000×: 20 ms real)
   it.each([
     // scenario, system that fails, its HTTP answer, its TCP port (if any), systems that stay fast and healthy
     ['lab-down', 'synlab-results', { status: 503 }, 'ECONNREFUSED', ['medilab-results', 'interface-engine', 'provider-gateway']],
-    ['engine-down', 'interface-engine', { status: 503 }, undefined, ['synlab-results', 'medilab-results', 'cozo-hub', 'provider-gateway']],
+    ['engine-down', 'interface-engine', { status: 503 }, undefined, ['ehr', 'ehealth-platform', 'imaging-exchange', 'provider-gateway']],
+    ['engine-down', 'synlab-results', { status: 503 }, 'ECONNREFUSED', ['lis', 'mycarenet-insurability', 'provider-gateway']],
     ['partners-down', 'ehealth-platform', { status: 503 }, undefined, ['provider-gateway', 'synlab-results', 'ehr']],
     ['partners-down', 'mycarenet-insurability', { error: 'ECONNRESET' }, undefined, ['provider-gateway', 'recipe-prescriptions']],
   ] as const)('%s: %s fails, the others do not', async (scenario, failing, answer, tcp, healthy) => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadCatalogTemplate } from './demo-catalog.js';
 import {
   DEMO_SCENARIOS,
   EXTERNAL_SYSTEMS,
   INTERNAL_SYSTEMS,
   SCENARIO_NAMES,
   SYSTEM_IDS,
+  THROUGH_ENGINE,
   behaviourAt,
   isFailing,
   nextChangeMinute,
@@ -89,7 +92,7 @@ describe('the single-fault scenarios', () => {
 
   it.each([
     ['lab-down', ['synlab-results']],
-    ['engine-down', ['interface-engine']],
+    ['engine-down', ['interface-engine', 'synlab-results', 'medilab-results', 'cozo-hub']],
     ['partners-down', ['ehealth-platform', 'mycarenet-insurability']],
     ['flapping', ['recipe-prescriptions']],
     ['normal', []],
@@ -99,8 +102,16 @@ describe('the single-fault scenarios', () => {
     expect(touched).toEqual(affected);
   });
 
-  it('engine-down keeps the partners behind the engine healthy: the fault is internal', () => {
-    for (const s of ['synlab-results', 'medilab-results', 'cozo-hub']) expect(at('engine-down', '10:30', s)).toBe('healthy');
+  it('engine-down fails the links through the engine with it, and no link that does not need it: the fault is internal', () => {
+    for (const s of THROUGH_ENGINE) expect(at('engine-down', '10:30', s)).toBe('unavailable');
+    const others = EXTERNAL_SYSTEMS.filter((s) => !(THROUGH_ENGINE as readonly string[]).includes(s));
+    for (const s of others) expect(at('engine-down', '10:30', s)).toBe('healthy');
+  });
+
+  it('THROUGH_ENGINE is exactly the external links that need the interface engine in the demo catalog', async () => {
+    const catalog = parse(await loadCatalogTemplate()) as { integrations: { id: string; side: string; dependsOn?: string[] }[] };
+    const through = catalog.integrations.filter((i) => i.side === 'external' && i.dependsOn?.includes('interface-engine')).map((i) => i.id);
+    expect(through.sort()).toEqual([...THROUGH_ENGINE].sort());
   });
 
   it('counts "+1m" from the chosen start, not the default one', () => {

@@ -50,6 +50,9 @@ export interface DemoScenario {
 const every = (ids: readonly SystemId[], behaviour: Behaviour): Partial<Record<SystemId, Behaviour>> =>
   Object.fromEntries(ids.map((id) => [id, behaviour]));
 
+/** External links whose traffic passes through the interface engine (their `dependsOn` in demo-catalog.yaml). */
+export const THROUGH_ENGINE = ['synlab-results', 'medilab-results', 'cozo-hub'] as const satisfies readonly SystemId[];
+
 const ALL_CALM: ScenarioPhase = { at: '+0m', label: 'All systems answer normally', systems: {} };
 
 export const DEMO_SCENARIOS = {
@@ -92,9 +95,18 @@ export const DEMO_SCENARIOS = {
   },
   'engine-down': {
     name: 'engine-down',
-    description: "The hospital's interface engine fails one minute in; the partners behind it are fine: the fault is internal.",
+    description:
+      "The hospital's interface engine fails one minute in. The partners themselves are fine, but the links to Synlab, " +
+      'Medilab Oost and CoZo pass through the engine and fail with it: the fault is internal.',
     startAt: '10:00',
-    phases: [ALL_CALM, { at: '+1m', label: 'The interface engine stops answering', systems: { 'interface-engine': 'unavailable' } }],
+    phases: [
+      ALL_CALM,
+      {
+        at: '+1m',
+        label: 'The interface engine stops answering; the links that pass through it fail with it',
+        systems: { 'interface-engine': 'unavailable', ...every(THROUGH_ENGINE, 'unavailable') },
+      },
+    ],
   },
   'partners-down': {
     name: 'partners-down',

@@ -1,6 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Access } from '../auth/access.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { seesInternals, type Principal } from '../auth/principal.js';
 import { HistoryWriterService } from '../history/history-writer.service.js';
 import { SchedulerService, DISPATCH_EVERY_MS } from '../scheduler/scheduler.service.js';
 
@@ -13,8 +16,10 @@ export class HealthController {
     private readonly history: HistoryWriterService,
   ) {}
 
+  /** Public (load balancers, uptime checks) but says only `{status}` to anyone who is not an operator or admin. */
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  @Access('public')
+  async health(@Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal | undefined) {
     const started = Date.now();
     let database: { ok: boolean; latencyMs?: number; error?: string };
     try {
@@ -33,6 +38,7 @@ export class HealthController {
     };
     const ok = database.ok && schedulerOk;
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    if (!seesInternals(principal)) return { status: ok ? 'ok' : 'degraded' };
     return {
       status: ok ? 'ok' : 'degraded',
       database,

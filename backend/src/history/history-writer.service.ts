@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Observation, Status } from '@lifeline/shared';
+import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 
 export interface ResultRow {
@@ -13,6 +14,13 @@ export interface TransitionRow {
   to: Status;
   at: number;
   reasons: string[];
+}
+
+/** After each stored batch: how many rows, and the earliest result time in it (late rows must be rolled up again). */
+export interface WrittenBatch {
+  results: number;
+  transitions: number;
+  oldestResultAt?: number;
 }
 
 const FLUSH_EVERY_MS = 1_000;
@@ -30,8 +38,10 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
   private transitions: TransitionRow[] = [];
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private readonly transitionsAdded = new Subject<TransitionRow>();
+  private readonly batches = new Subject<WrittenBatch>();
   dropped = 0;
-  written = 0;
+  writtenRows = 0;
   lastFlushAt?: number;
   lastError?: { at: number; message: string };
 
@@ -45,6 +55,16 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
+  }
+
+  /** Every transition as it is queued (the audit log records them). */
+  get transitionAdded(): Observable<TransitionRow> {
+    return this.transitionsAdded.asObservable();
+  }
+
+  /** Every batch once it is stored. */
+  get written(): Observable<WrittenBatch> {
+    return this.batches.asObservable();
   }
 
   get pending(): number {
@@ -61,6 +81,7 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
 
   addTransition(row: TransitionRow): void {
     this.transitions.push(row);
+    this.transitionsAdded.next(row);
   }
 
   /** Writes everything queued so far; concurrent callers share one flush. */
@@ -81,9 +102,12 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
         if (transitions.length) await m.query(INSERT_TRANSITIONS, transitionColumns(transitions));
         if (results.length) await m.query(INSERT_RESULTS, resultColumns(results));
       });
-      this.written += results.length + transitions.length;
+      this.writtenRows += results.length + transitions.length;
       this.lastFlushAt = Date.now();
       this.lastError = undefined;
+      let oldestResultAt: number | undefined;
+      for (const r of results) if (oldestResultAt === undefined || r.observation.startedAt < oldestResultAt) oldestResultAt = r.observation.startedAt;
+      this.batches.next({ results: results.length, transitions: transitions.length, oldestResultAt });
     } catch (err) {
       // Put them back in front, in order, to be retried on the next flush.
       this.results = results.concat(this.results);

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { reconcileIncidents, toIncidentSnapshot, type IncidentChange, type IncidentSnapshot, type IncidentState } from '@lifeline/shared';
-import type { Subscription } from 'rxjs';
+import { Subject, type Observable, type Subscription } from 'rxjs';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { LiveEventsService } from '../live/live-events.service.js';
 import { StatusService, type Evaluation } from '../status/status.service.js';
 import { IncidentRepository, type Annotations } from './incident.repository.js';
+
+/** An acknowledgement or note as it is added, with who added it (the audit log records it). */
+export interface IncidentAnnotated {
+  incidentId: string;
+  kind: 'ack' | 'note';
+  by: string;
+  text?: string;
+}
 
 const newIncidentId = (_key: string, now: number) => `inc-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
 
@@ -22,6 +30,8 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
   private annotations = new Map<string, Annotations>();
   private subscription?: Subscription;
   private writes: Promise<void> = Promise.resolve();
+  private readonly annotated$ = new Subject<IncidentAnnotated>();
+  readonly annotated: Observable<IncidentAnnotated> = this.annotated$.asObservable();
 
   constructor(
     private readonly status: StatusService,
@@ -72,6 +82,7 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
   private async annotate(id: string, kind: 'ack' | 'note', by: string, text: string | undefined): Promise<IncidentSnapshot> {
     await this.get(id);
     await this.repository.annotate(id, kind, by, text);
+    this.annotated$.next({ incidentId: id, kind, by, text });
     const fresh = (await this.repository.annotations([id])).get(id)!;
     if (this.open.some((i) => i.id === id)) this.annotations.set(id, fresh);
     const snapshot = await this.get(id);

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import type { MaintenanceWindow } from '@lifeline/shared';
+import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ValidationFailed } from '../common/http-exception.filter.js';
@@ -8,6 +9,13 @@ export interface StoredWindow extends MaintenanceWindow {
   id: string;
   createdBy: string;
   createdAt: number;
+}
+
+/** A window planned or cancelled, and by whom (the audit log records both). */
+export interface MaintenanceChange {
+  type: 'planned' | 'cancelled';
+  window: StoredWindow;
+  by: string;
 }
 
 interface Row {
@@ -37,6 +45,7 @@ const toWindow = (r: Row): StoredWindow => ({
 @Injectable()
 export class MaintenanceService implements OnModuleInit {
   private current: StoredWindow[] = [];
+  private readonly changes$ = new Subject<MaintenanceChange>();
 
   constructor(
     private readonly db: DataSource,
@@ -46,6 +55,10 @@ export class MaintenanceService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const rows: Row[] = await this.db.query(`SELECT * FROM "maintenance_window" WHERE "cancelled_at" IS NULL AND "ends_at" > now() - interval '1 day' ORDER BY "starts_at"`);
     this.current = rows.map(toWindow);
+  }
+
+  get changes(): Observable<MaintenanceChange> {
+    return this.changes$.asObservable();
   }
 
   /** Windows not yet over (and those just ended, harmless to the rules). */
@@ -63,12 +76,15 @@ export class MaintenanceService implements OnModuleInit {
     );
     const stored = toWindow(row);
     this.current = [...this.current, stored].sort((a, b) => a.start - b.start);
+    this.changes$.next({ type: 'planned', window: stored, by: createdBy });
     return stored;
   }
 
-  async cancel(id: string): Promise<void> {
-    const rows: Row[] = await this.db.query(`UPDATE "maintenance_window" SET "cancelled_at" = now() WHERE "id" = $1 AND "cancelled_at" IS NULL RETURNING *`, [id]);
+  async cancel(id: string, by = 'unknown'): Promise<void> {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [Row[], number] = await this.db.query(`UPDATE "maintenance_window" SET "cancelled_at" = now() WHERE "id" = $1 AND "cancelled_at" IS NULL RETURNING *`, [id]);
     if (rows.length === 0) throw new NotFoundException(`no maintenance window ${id}`);
     this.current = this.current.filter((w) => w.id !== id);
+    this.changes$.next({ type: 'cancelled', window: toWindow(rows[0]), by });
   }
 }

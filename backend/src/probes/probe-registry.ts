@@ -7,6 +7,7 @@ import { tlsProbe } from './kinds/tls.probe.js';
 import { hl7MllpProbe } from './kinds/hl7-mllp.probe.js';
 import { fhirProbe } from './kinds/fhir.probe.js';
 import { dicomEchoProbe } from './kinds/dicom-echo.probe.js';
+import { heartbeatProbe } from './kinds/heartbeat.probe.js';
 
 /** Every check kind has exactly one probe; a kind added to shared/ without one fails to compile here. */
 export const probeRegistry: { readonly [K in CheckKind]: ProbeKind<K> } = {
@@ -17,4 +18,5 @@ export const probeRegistry: { readonly [K in CheckKind]: ProbeKind<K> } = {
   'hl7-mllp': hl7MllpProbe,
   fhir: fhirProbe,
   'dicom-echo': dicomEchoProbe,
+  heartbeat: heartbeatProbe,
 };

@@ -1,5 +1,5 @@
 import type { CheckKind, Observation, ResolvedCheck } from '@lifeline/shared';
-import type { ProbeKind, ProbeOutcome, ResolvedCheckOf } from './probe-kind.js';
+import type { ProbeKind, ProbeOutcome, ProbeServices, ResolvedCheckOf } from './probe-kind.js';
 import { probeRegistry } from './probe-registry.js';
 
 /** Grace after the abort signal for a probe to wind down before the runner stops waiting. */
@@ -8,9 +8,15 @@ const ABORT_GRACE_MS = 250;
 /**
  * Runs one check with a hard deadline it cannot exceed: the probe is told to abort at the
  * timeout, and the runner stops waiting shortly after whatever the probe does. Any throw
- * becomes a failure; nothing escapes as an unhandled rejection.
+ * becomes a failure; nothing escapes as an unhandled rejection. `services` are what the app
+ * offers probes beyond `env` (the site's time zone, pushed heartbeats).
  */
-export async function runCheck(check: ResolvedCheck, env: Readonly<Record<string, string | undefined>>, clock: () => number = Date.now): Promise<Observation> {
+export async function runCheck(
+  check: ResolvedCheck,
+  env: Readonly<Record<string, string | undefined>>,
+  clock: () => number = Date.now,
+  services: ProbeServices = {},
+): Promise<Observation> {
   const startedAt = clock();
   const controller = new AbortController();
   const probe = probeRegistry[check.kind] as ProbeKind<CheckKind>;
@@ -24,7 +30,7 @@ export async function runCheck(check: ResolvedCheck, env: Readonly<Record<string
   });
   let outcome: ProbeOutcome;
   try {
-    const running = probe.run(check as ResolvedCheckOf<CheckKind>, { signal: controller.signal, timeoutMs: check.timeout, env });
+    const running = probe.run(check as ResolvedCheckOf<CheckKind>, { ...services, signal: controller.signal, timeoutMs: check.timeout, env, now: clock });
     running.catch(() => undefined);
     outcome = await Promise.race([running, deadline]);
   } catch (err) {

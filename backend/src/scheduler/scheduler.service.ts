@@ -4,6 +4,7 @@ import type { ResolvedCheck } from '@lifeline/shared';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { HeartbeatStore } from '../heartbeats/heartbeat-store.service.js';
 import { runCheck } from '../probes/probe-runner.js';
 import { ResultsService } from '../results/results.service.js';
 import { firstRunAt, nextRunAt } from './check-plan.js';
@@ -37,6 +38,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly results: ResultsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly heartbeats: HeartbeatStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -75,7 +77,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.inFlight += 1;
     this.lags.push(now - entry.plannedAt);
     if (this.lags.length > LAG_SAMPLES) this.lags.shift();
-    const run = runCheck(entry.check, process.env, this.clock)
+    const services = { timeZone: this.catalog.catalog.site.timezone, heartbeats: this.heartbeats };
+    const run = runCheck(entry.check, process.env, this.clock, services)
       .then((obs) => {
         if (!this.stopped) this.results.record(entry.check, obs);
       })

@@ -21,6 +21,12 @@ export interface Tracked {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** How old the data is, when a check measures it (a heartbeat's `ageMs`): the oldest such age. */
+function dataAge(states: readonly CheckState[]): number | undefined {
+  const ages = states.flatMap((s) => (typeof s.last?.facts?.ageMs === 'number' ? [s.last.facts.ageMs] : []));
+  return ages.length > 0 ? Math.max(...ages) : undefined;
+}
+
 /**
  * Judges one integration at `now` from its checks' states and the maintenance windows: the
  * shared domain rules, put together. Attribution is left as it was; it needs every integration.
@@ -38,6 +44,7 @@ export function judgeIntegration(
   const prevSince = prev ? { status: prev.snapshot.status, since: Date.parse(prev.snapshot.since) } : undefined;
   const judged = { integrationId: def.id, status: combined.status, since: sinceFor(prevSince, combined.status, now), reasons: combined.reasons };
   const shown = applyMaintenance(judged, windows, now, timeZone);
+  const delay = dataAge(states);
   // Leaving maintenance starts the status afresh, not from before the window.
   const since = shown.status === 'maintenance' ? shown.since : sinceFor(prevSince, shown.status, now);
   return {
@@ -54,6 +61,7 @@ export function judgeIntegration(
       latencyMs: combined.latencyMs,
       attribution: prev?.snapshot.attribution ?? null,
       lastCheckedAt: iso(combined.lastCheckedAt),
+      ...(delay !== undefined ? { delay } : {}),
       reasons: shown.reasons,
       dependsOn: def.dependsOn,
     },

@@ -1,6 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { describeIntegration, type IntegrationListEntry } from '@lifeline/shared';
 import { z } from 'zod';
+import { Access } from '../auth/access.decorator.js';
+import { noQuery } from '../auth/auth-schemas.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { seesInternals, type Principal } from '../auth/principal.js';
+import { projectHistory, projectIntegrationEntry } from '../auth/viewer-projection.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ValidationFailed } from '../common/http-exception.filter.js';
 import { parseWith } from '../common/parse-query.js';
@@ -21,22 +26,33 @@ export class StatusController {
     private readonly history: HistoryQueryService,
   ) {}
 
+  /**
+   * The catalog in force. Operators and admins get each check's settings (its target
+   * included, secrets never: those stay in env vars named by `*Env` fields); viewers only
+   * each check's kind and interval.
+   */
   @Get('integrations')
-  integrations(): IntegrationListEntry[] {
-    return this.catalog.catalog.integrations.map((i) => ({
+  @Access('viewer')
+  integrations(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    parseWith(noQuery, query);
+    const entries: IntegrationListEntry[] = this.catalog.catalog.integrations.map((i) => ({
       ...describeIntegration(i),
       checks: i.checks.map((c) => ({ id: c.id, kind: c.kind, interval: c.interval, timeout: c.timeout })),
       status: this.status.integration(i.id) ?? null,
     }));
+    if (!seesInternals(principal)) return entries.map(projectIntegrationEntry);
+    return entries.map((e, n) => ({ ...e, checks: this.catalog.catalog.integrations[n].checks.map(({ integrationId: _i, ...c }) => c) }));
   }
 
   @Get('integrations/:id/history')
-  async integrationHistory(@Param('id') id: string, @Query() query: unknown) {
+  @Access('viewer')
+  async integrationHistory(@Param('id') id: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     if (!this.catalog.integration(id)) throw new NotFoundException(`no integration "${id}"`);
     const q = parseWith(windowQuery, query);
     const to = q.to ? Date.parse(q.to) : Date.now();
     const from = q.from ? Date.parse(q.from) : to - 24 * 3_600_000;
     if (from > to) throw new ValidationFailed([{ path: 'from', message: 'must not be after to' }]);
-    return { id, from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(await this.history.forIntegration(id, from, to, q.limit)) };
+    const history = { id, from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(await this.history.forIntegration(id, from, to, q.limit)) };
+    return seesInternals(principal) ? history : projectHistory(history);
   }
 }

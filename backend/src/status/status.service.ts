@@ -2,10 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   attribute,
   computeVerdict,
+  EMPTY_LATENCY_WINDOW,
   initialCheckState,
+  latencyBaseline,
   nextCheckState,
+  recordLatency,
   type CheckState,
   type IntegrationSnapshot,
+  type LatencyWindow,
   type Observation,
   type ResolvedCheck,
   type Verdict,
@@ -34,6 +38,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export class StatusService {
   private readonly logger = new Logger('Status');
   private readonly checks = new Map<string, CheckState>();
+  /** Each check's recent successful latencies: its baseline, so "slow" needs no absolute threshold. */
+  private readonly latencies = new Map<string, LatencyWindow>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly dirty = new Set<string>();
   private readonly evaluations = new Subject<Evaluation>();
@@ -73,7 +79,9 @@ export class StatusService {
   /** Feeds one probe outcome in; a status change is published at once. */
   observe(check: ResolvedCheck, obs: Observation): void {
     const prev = this.checks.get(check.id) ?? initialCheckState(obs.startedAt);
-    this.checks.set(check.id, nextCheckState(prev, obs, check));
+    const window = this.latencies.get(check.id) ?? EMPTY_LATENCY_WINDOW;
+    this.checks.set(check.id, nextCheckState(prev, obs, check, latencyBaseline(window, obs.startedAt)));
+    this.latencies.set(check.id, recordLatency(window, obs));
     const now = this.clock();
     const changed = this.judge([check.integrationId], now);
     if (changed.length > 0) this.settle(now, changed);
@@ -152,6 +160,9 @@ export class StatusService {
       dependsOn: s.dependsOn,
       lastAffectedAt,
       suspect,
+      // When the trouble began, and whether a canary has been asked since (perimeter rule).
+      since: Date.parse(s.since),
+      lastCheckedAt: s.lastCheckedAt === null ? undefined : Date.parse(s.lastCheckedAt),
     }));
     const { byId } = attribute(items, now, this.catalog.catalog.attribution);
     const changed: string[] = [];

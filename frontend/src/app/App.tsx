@@ -1,17 +1,95 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { WallPage } from '../features/wall/WallPage';
+import { useT } from '../i18n/use-t';
+import { Link } from '../ui/Link';
+import { NavBar } from './NavBar';
+import { isKiosk, matchRoute, useLocation } from './router';
+import type { Route } from './router';
+import './app.css';
 
-/** Paths that show the wall. Plain routing until there are more views than this. */
-const WALL_PATHS = new Set(['/', '/wall']);
+// Views other than the wall load on demand, so the TV's first paint carries none of them (nor uPlot).
+const ClinicianPage = lazy(() => import('../features/clinician/ClinicianPage'));
+const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage'));
+const IntegrationDetailPage = lazy(() => import('../features/integration-detail/IntegrationDetailPage'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 
-export function App({ path = window.location.pathname }: { path?: string }) {
-  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (WALL_PATHS.has(normalised)) return <WallPage />;
+export interface AppProps {
+  /** For tests: the path and query to show instead of the browser's. */
+  path?: string;
+  search?: string;
+}
+
+export function App({ path, search }: AppProps) {
+  const location = useLocation();
+  const p = path ?? location.path;
+  const q = search ?? (path === undefined ? location.search : '');
+  const route = matchRoute(p);
+  const kiosk = isKiosk(p, q);
+  const { t } = useT();
+
+  useEffect(() => {
+    document.title = `${t('app.product')} — ${titleOf(route, t)}`;
+  }, [route, t]);
+
+  // After following a link (not on the first load), focus moves to the new view for keyboard and screen-reader users.
+  const firstPath = useRef(p);
+  useEffect(() => {
+    if (p !== firstPath.current) document.getElementById('main')?.focus();
+  }, [p]);
+
+  if (route.name === 'wall' && kiosk) return <WallPage kiosk />;
   return (
-    <main className="not-found">
-      <h1>Not found</h1>
-      <p>
-        There is nothing at <code>{path}</code>. The wall is at <a href="/wall">/wall</a>.
-      </p>
-    </main>
+    <div className={`app${kiosk ? ' app--kiosk' : ''}`}>
+      {!kiosk && <NavBar route={route.name} />}
+      {route.name === 'wall' ? (
+        <WallPage kiosk={false} />
+      ) : (
+        <main id="main" className="page" tabIndex={-1}>
+          <Suspense fallback={<p className="page__loading">{t('app.loading')}</p>}>
+            <View route={route} path={p} />
+          </Suspense>
+        </main>
+      )}
+    </div>
   );
+}
+
+function View({ route, path }: { route: Route; path: string }) {
+  const { t } = useT();
+  switch (route.name) {
+    case 'clinician':
+      return <ClinicianPage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'integration':
+      return <IntegrationDetailPage id={route.id} />;
+    case 'login':
+      return <LoginPage />;
+    default:
+      return (
+        <>
+          <h1>{t('app.notFound')}</h1>
+          <p>
+            {t('app.nothingAt')} <code>{path}</code>. {t('app.wallAt')} <Link href="/wall">/wall</Link>.
+          </p>
+        </>
+      );
+  }
+}
+
+function titleOf(route: Route, t: ReturnType<typeof useT>['t']): string {
+  switch (route.name) {
+    case 'wall':
+      return t('nav.wall');
+    case 'clinician':
+      return t('clinician.title');
+    case 'incidents':
+      return t('incidents.title');
+    case 'integration':
+      return route.id;
+    case 'login':
+      return t('auth.signIn');
+    default:
+      return t('app.notFound');
+  }
 }

@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS, TICK_INTERVAL_MS } from '@lifeline/shared';
-import type { IntegrationSnapshot, Snapshot } from '@lifeline/shared';
+import type { IncidentSnapshot, IntegrationSnapshot, Snapshot } from '@lifeline/shared';
 import type { LiveState } from './live-state';
 import type { LiveMessage } from './live-transport';
 
@@ -45,7 +45,9 @@ function keep(state: LiveState): Reduction {
   return { state, requestSnapshot: false };
 }
 
-function applySnapshot(state: LiveState, snapshot: Snapshot, now: number): LiveState {
+function applySnapshot(state: LiveState, received: Snapshot, now: number): LiveState {
+  // A backend from before incidents sends none: an empty list, so views need not guard.
+  const snapshot = Array.isArray(received.incidents) ? received : { ...received, incidents: [] };
   return {
     snapshot,
     connection: 'live',
@@ -91,12 +93,18 @@ function patch(snapshot: Snapshot, delta: Delta): Snapshot {
       return { ...snapshot, integrations: upsert(snapshot.integrations, delta.event.integration) };
     case 'verdict.updated':
       return { ...snapshot, verdict: delta.event.verdict };
+    case 'incident.opened':
+    case 'incident.updated':
+      return { ...snapshot, incidents: upsert(snapshot.incidents, delta.event.incident) };
+    case 'incident.resolved':
+      // Resolved is closed: the snapshot lists open incidents only.
+      return { ...snapshot, incidents: snapshot.incidents.filter((i) => i.id !== delta.event.incident.id) };
     case 'tick':
       return { ...snapshot, serverTime: delta.event.serverTime };
   }
 }
 
-function upsert(list: readonly IntegrationSnapshot[], item: IntegrationSnapshot): IntegrationSnapshot[] {
+function upsert<T extends IntegrationSnapshot | IncidentSnapshot>(list: readonly T[], item: T): T[] {
   const index = list.findIndex((i) => i.id === item.id);
   if (index === -1) return [...list, item];
   return list.map((existing, i) => (i === index ? item : existing));

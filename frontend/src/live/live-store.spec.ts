@@ -1,7 +1,7 @@
 import { STALE_AFTER_MS, TICK_INTERVAL_MS } from '@lifeline/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTransport } from '../testing/fake-transport';
-import { aSnapshot, aVerdict, anIntegration, T0 } from '../testing/builders';
+import { aSnapshot, aVerdict, anIncident, anIntegration, T0 } from '../testing/builders';
 import { RESYNC_RETRY_MS } from './live-reducer';
 import { createLiveStore } from './live-store';
 import type { LiveStore } from './live-store';
@@ -71,6 +71,37 @@ describe('live store: snapshot, then deltas', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     store.stop();
     expect(transport.closed).toBe(1);
+  });
+});
+
+describe('live store: incidents', () => {
+  beforeEach(() => transport.send({ type: 'snapshot', snapshot: aSnapshot({ seq: 1 }) }));
+  const incidents = () => store.getState().snapshot?.incidents.map((i) => [i.id, i.status]);
+
+  it('adds an opened incident, replaces it on update, and drops it once resolved', () => {
+    transport.send({ type: 'incident.opened', event: { seq: 2, incident: anIncident() } });
+    expect(incidents()).toEqual([['inc-1', 'degraded']]);
+    transport.send({ type: 'incident.updated', event: { seq: 3, incident: anIncident({ status: 'down' }) } });
+    expect(incidents()).toEqual([['inc-1', 'down']]);
+    transport.send({ type: 'incident.resolved', event: { seq: 4, incident: anIncident({ status: 'operational' }) } });
+    expect(incidents()).toEqual([]);
+    expect(transport.snapshotRequests).toBe(0);
+  });
+
+  it('takes a snapshot without incidents (an older backend) as none', () => {
+    const { incidents: _, ...old } = aSnapshot({ seq: 5 });
+    transport.send({ type: 'snapshot', snapshot: old as never });
+    expect(store.getState().snapshot?.incidents).toEqual([]);
+  });
+
+  it('hands every message to message listeners after the state took it in', () => {
+    const seen: [string, number | null][] = [];
+    const off = store.subscribeMessages((m) => seen.push([m.type, store.getState().lastSeq]));
+    transport.send({ type: 'incident.opened', event: { seq: 2, incident: anIncident() } });
+    transport.send({ type: 'tick', event: { seq: 3, serverTime: new Date(T0).toISOString() } });
+    off();
+    transport.send({ type: 'tick', event: { seq: 4, serverTime: new Date(T0).toISOString() } });
+    expect(seen).toEqual([['incident.opened', 2], ['tick', 3]]);
   });
 });
 

@@ -3,12 +3,14 @@ import { reduceLive } from './live-reducer';
 import type { LiveAction } from './live-reducer';
 import { INITIAL_LIVE_STATE } from './live-state';
 import type { LiveState } from './live-state';
-import type { LiveTransport } from './live-transport';
+import type { LiveMessage, LiveTransport } from './live-transport';
 
 export interface LiveStore {
   getState(): LiveState;
   /** For `useSyncExternalStore`: called after every change of state. */
   subscribe(listener: () => void): () => void;
+  /** Every message from the server, after the state has taken it in: for caches that refetch on events. */
+  subscribeMessages(listener: (message: LiveMessage) => void): () => void;
   start(): void;
   stop(): void;
 }
@@ -26,6 +28,7 @@ export function createLiveStore(transport: LiveTransport, options: LiveStoreOpti
   const now = options.now ?? (() => Date.now());
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
   const listeners = new Set<() => void>();
+  const messageListeners = new Set<(message: LiveMessage) => void>();
   let state = INITIAL_LIVE_STATE;
   let staleTimer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
@@ -50,11 +53,18 @@ export function createLiveStore(transport: LiveTransport, options: LiveStoreOpti
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeMessages(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
     start() {
       if (started) return;
       started = true;
       transport.open({
-        message: (message) => dispatch(message),
+        message: (message) => {
+          dispatch(message);
+          messageListeners.forEach((listener) => listener(message));
+        },
         connection: (up) => dispatch({ type: up ? 'connected' : 'disconnected' }),
       });
     },

@@ -1,11 +1,16 @@
-import type { IntegrationUpdatedEvent, Snapshot, TickEvent, VerdictUpdatedEvent } from '@lifeline/shared';
+import type { IncidentEvent, IntegrationUpdatedEvent, Snapshot, TickEvent, VerdictUpdatedEvent } from '@lifeline/shared';
 
 /** One server → client message of `/live`, tagged by its event name. */
 export type LiveMessage =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'integration.updated'; event: IntegrationUpdatedEvent }
   | { type: 'verdict.updated'; event: VerdictUpdatedEvent }
+  | { type: 'incident.opened'; event: IncidentEvent }
+  | { type: 'incident.updated'; event: IncidentEvent }
+  | { type: 'incident.resolved'; event: IncidentEvent }
   | { type: 'tick'; event: TickEvent };
+
+export const INCIDENT_MESSAGE_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved'] as const;
 
 export interface LiveTransportHandlers {
   message(message: LiveMessage): void;

@@ -20,7 +20,8 @@ export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Par
   return {
     open(handlers) {
       if (socket) return;
-      const s: LiveSocket = io(url, { path: '/socket.io', autoConnect: false, ...options });
+      // WebSocket first (the snapshot arrives one round trip sooner than over long-polling), polling if that fails.
+      const s: LiveSocket = io(url, { path: '/socket.io', autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true, ...options });
       socket = s;
       s.on('connect', () => handlers.connection(true));
       s.on('disconnect', (reason) => {
@@ -35,6 +36,9 @@ export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Par
       s.on('snapshot', (snapshot) => handlers.message({ type: 'snapshot', snapshot }));
       s.on('integration.updated', (event) => handlers.message({ type: 'integration.updated', event }));
       s.on('verdict.updated', (event) => handlers.message({ type: 'verdict.updated', event }));
+      s.on('incident.opened', (event) => handlers.message({ type: 'incident.opened', event }));
+      s.on('incident.updated', (event) => handlers.message({ type: 'incident.updated', event }));
+      s.on('incident.resolved', (event) => handlers.message({ type: 'incident.resolved', event }));
       s.on('tick', (event) => handlers.message({ type: 'tick', event }));
       s.connect();
     },

@@ -1,4 +1,4 @@
-import type { IntegrationSnapshot, Snapshot, Verdict } from '@lifeline/shared';
+import type { IncidentSnapshot, IntegrationSnapshot, Snapshot, Verdict } from '@lifeline/shared';
 import type { LiveState } from '../live/live-state';
 
 /** Test data shaped like the backend's: the UZ Gent morning of the DDoS. */
@@ -45,6 +45,42 @@ export function aSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       anIntegration({ id: 'interface-engine', name: 'Interface engine', side: 'internal', category: 'application', partner: undefined, dependsOn: [] }),
       anIntegration(),
     ],
+    incidents: [],
+    ...overrides,
+  };
+}
+
+type Member = IncidentSnapshot['members'][number];
+
+/** One member of an incident, still failing unless `leftAt` is given. */
+export function aMember(overrides: Partial<Member> = {}): Member {
+  return {
+    integrationId: 'synlab-results',
+    name: 'Synlab lab results',
+    side: 'external',
+    partner: 'Synlab',
+    joinedAt: new Date(T0 - 14 * 60_000).toISOString(),
+    status: 'degraded',
+    worst: 'degraded',
+    ...overrides,
+  };
+}
+
+/** The DDoS morning's perimeter incident, open since 07:31, with one member. */
+export function anIncident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
+  return {
+    id: 'inc-1',
+    key: 'perimeter',
+    kind: 'perimeter',
+    title: 'External links failing together (perimeter)',
+    status: 'degraded',
+    worst: 'degraded',
+    openedAt: new Date(T0 - 14 * 60_000).toISOString(),
+    updatedAt: new Date(T0 - 60_000).toISOString(),
+    members: [aMember()],
+    timeline: [{ at: new Date(T0 - 14 * 60_000).toISOString(), text: 'Opened: Synlab lab results degraded' }],
+    acknowledgements: [],
+    notes: [],
     ...overrides,
   };
 }

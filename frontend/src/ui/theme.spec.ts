@@ -43,6 +43,10 @@ describe('theme contrast (WCAG AA, 4.5:1)', () => {
     ['text', 'stale-bg'],
     ['text', 'demo-bg'],
     ['demo-accent', 'demo-bg'],
+    ['bg', 'maintenance'], // the pressed language / range button
+    ['maintenance', 'surface-raised'], // links and "What to do meanwhile" on raised panels
+    ['focus', 'bg'], // the keyboard focus ring
+    ['focus', 'surface'],
   ])('--%s on --%s', (fg, bg) => {
     expect(contrast(colour(fg), colour(bg))).toBeGreaterThanOrEqual(AA);
   });

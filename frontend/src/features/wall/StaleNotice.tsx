@@ -1,12 +1,6 @@
 import type { ConnectionState } from '../../live/live-state';
-import { formatTimeOfDay } from './format';
-
-const WHY: Record<ConnectionState, string> = {
-  stale: 'No word from the server — statuses below may be out of date.',
-  offline: 'Connection to the server lost — reconnecting…',
-  connecting: 'Reconnected — waiting for fresh data…',
-  live: '',
-};
+import { useT } from '../../i18n/use-t';
+import { formatTimeOfDay } from '../../ui/format';
 
 export interface StaleNoticeProps {
   connection: ConnectionState;
@@ -17,10 +11,11 @@ export interface StaleNoticeProps {
 
 /** In the header whenever the data is not current, so old green is never taken for the present. */
 export function StaleNotice({ connection, lastUpdate, timeZone }: StaleNoticeProps) {
+  const { t } = useT();
   return (
     <div className="stale-notice" role="alert" data-testid="stale-notice">
-      <strong className="stale-notice__title">STALE — last update {formatTimeOfDay(lastUpdate, timeZone)}</strong>
-      <span className="stale-notice__why">{WHY[connection]}</span>
+      <strong className="stale-notice__title">{t('stale.title', { time: formatTimeOfDay(lastUpdate, timeZone) })}</strong>
+      {connection !== 'live' && <span className="stale-notice__why">{t(`stale.${connection}`)}</span>}
     </div>
   );
 }

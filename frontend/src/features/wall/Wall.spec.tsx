@@ -2,12 +2,14 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Status } from '@lifeline/shared';
 import { INITIAL_LIVE_STATE } from '../../live/live-state';
-import { aLiveState, aSnapshot, aVerdict, anIntegration, T0 } from '../../testing/builders';
+import { aLiveState, aMember, aSnapshot, aVerdict, anIncident, anIntegration, T0 } from '../../testing/builders';
+import { speak } from '../../testing/render-with-providers';
 import { Wall } from './Wall';
 
 beforeEach(() => vi.useFakeTimers({ now: T0 })); // T0 is 07:45:00 in Brussels
 afterEach(() => {
   cleanup();
+  speak('en');
   vi.useRealTimers();
 });
 
@@ -164,5 +166,85 @@ describe('wall: demo', () => {
   it('shows no demo banner for a real site', () => {
     render(<Wall state={aLiveState()} />);
     expect(screen.queryByText(/DEMO/)).toBeNull();
+  });
+});
+
+describe('wall: a common cause is one group', () => {
+  const ext = (id: string, status: Status) => anIntegration({ id, name: id, partner: `${id} partner`, status });
+  const members = ['a', 'b', 'c'].map((id) => aMember({ integrationId: id, name: id, status: 'down' }));
+
+  it('frames the links of a perimeter incident together, with its member count, worst first', () => {
+    const snapshot = aSnapshot({
+      integrations: [anIntegration({ id: 'engine', side: 'internal' }), ext('a', 'degraded'), ext('b', 'down'), ext('c', 'degraded'), ext('d', 'operational')],
+      incidents: [anIncident({ members })],
+    });
+    render(<Wall state={aLiveState(snapshot)} />);
+    const group = screen.getByTestId('group-inc-1');
+    expect(within(group).getByRole('heading', { level: 3, name: /Common cause outside: our internet connection or provider/ }).textContent).toContain('3 links affected');
+    expect(group.dataset.count).toBe('3');
+    expect(within(group).getAllByRole('article').map((a) => a.dataset.testid)).toEqual(['tile-b', 'tile-a', 'tile-c']);
+    expect(tileIds('external')).toEqual(['tile-b', 'tile-a', 'tile-c', 'tile-d']);
+    expect(within(screen.getByTestId('side-external')).getByTestId('tile-d').closest('[data-testid^="group-"]')).toBeNull();
+  });
+
+  it('names the hospital system an internal incident is about', () => {
+    const snapshot = aSnapshot({
+      integrations: [anIntegration({ id: 'engine', name: 'Interface engine', side: 'internal', status: 'down' }), ext('a', 'down'), ext('b', 'down')],
+      incidents: [anIncident({ kind: 'internal', subject: 'engine', members: [aMember({ integrationId: 'engine' }), ...members.slice(0, 2)] })],
+    });
+    render(<Wall state={aLiveState(snapshot)} />);
+    expect(within(screen.getByTestId('group-inc-1')).getByText('Inside the hospital: Interface engine and what depends on it')).toBeTruthy();
+  });
+});
+
+describe('wall: off the kiosk, tiles lead to their detail', () => {
+  it('links each name when not a kiosk, and none on the kiosk', () => {
+    render(<Wall state={aLiveState()} kiosk={false} />);
+    expect(within(tile('synlab-results')).getByRole('link', { name: 'Synlab lab results' }).getAttribute('href')).toBe('/integrations/synlab-results');
+    cleanup();
+    render(<Wall state={aLiveState()} />);
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+  });
+});
+
+describe('wall: languages', () => {
+  const perimeter = aSnapshot({
+    verdict: aVerdict({ external: 'degraded', cause: 'perimeter', since: new Date(T0 - 14 * 60_000).toISOString(), summary: 'English server sentence.' }),
+    integrations: [
+      anIntegration({ id: 'interface-engine', name: 'Interface engine', side: 'internal' }),
+      anIntegration({ status: 'degraded', reasons: ['slow: 2300 ms, above 1500 ms'], attribution: { cause: 'perimeter' } }),
+    ],
+  });
+
+  it.each([
+    ['nl', 'Ziekenhuissystemen normaal. 1 van 1 externe koppeling traag sinds 07:31', 'Verstoord', 'sinds 12 min', 'INTERN', 'LIVE', 'wo 26 nov'],
+    ['fr', 'Systèmes de l’hôpital normaux. 1 lien externe sur 1 lent depuis 07:31', 'Dégradé', 'depuis 12 min', 'INTERNE', 'EN DIRECT', 'mer. 26 nov.'],
+  ] as const)('%s: headline from the verdict’s fields, words, durations, the day', (language, headline, word, held, side, live, day) => {
+    render(<Wall state={aLiveState(perimeter)} />);
+    speak(language);
+    expect(screen.getByTestId('headline').textContent).toContain(headline);
+    expect(screen.getByTestId('headline').getAttribute('lang')).toBe(language);
+    expect(within(tile('synlab-results')).getByText(word)).toBeTruthy();
+    expect(within(tile('synlab-results')).getByText(held)).toBeTruthy();
+    expect(within(tile('synlab-results')).getByText('slow: 2300 ms, above 1500 ms').getAttribute('lang')).toBe('en');
+    expect(within(screen.getByTestId('side-internal')).getByRole('heading', { level: 2 }).textContent?.toUpperCase()).toContain(side);
+    expect(screen.getByTestId('connection').textContent).toContain(live);
+    expect(screen.getByTestId('clock').textContent?.toLowerCase()).toContain(day);
+  });
+
+  it('keeps the server’s English sentence in English', () => {
+    render(<Wall state={aLiveState(perimeter)} />);
+    expect(screen.getByTestId('headline').textContent).toBe('English server sentence.');
+    expect(screen.getByTestId('headline').getAttribute('lang')).toBe('en');
+  });
+
+  it.each([
+    ['nl', 'VEROUDERD — laatste update 07:44:45', 'Laatst bekend: '],
+    ['fr', 'PÉRIMÉ — dernière mise à jour 07:44:45', 'Dernier état connu : '],
+  ] as const)('%s: stale', (language, stale, lastKnown) => {
+    render(<Wall state={aLiveState(aSnapshot(), { connection: 'stale', lastUpdateAt: T0 - 15_000 })} />);
+    speak(language);
+    expect(screen.getByRole('banner').textContent).toContain(stale);
+    expect(screen.getByTestId('verdict').textContent).toContain(lastKnown);
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ConnectionState } from '../../live/live-state';
-import { ConnectionIndicator } from './ConnectionIndicator';
+import { useT } from '../../i18n/use-t';
+import { ConnectionIndicator } from '../../ui/ConnectionIndicator';
 import { SiteClock } from './SiteClock';
 
 export interface WallHeaderProps {
@@ -13,10 +14,11 @@ export interface WallHeaderProps {
 }
 
 export function WallHeader({ siteName, timeZone, connection, serverOffsetMs, children }: WallHeaderProps) {
+  const { t } = useT();
   return (
     <header className="wall-header">
       <div className="wall-header__site">
-        <span className="wall-header__product">Lifeline</span>
+        <span className="wall-header__product">{t('app.product')}</span>
         <h1 className="wall-header__name">{siteName}</h1>
       </div>
       <div className="wall-header__notice">{children}</div>

@@ -90,6 +90,18 @@ describe('attribute', () => {
     expect(attribute([...small, gw], NOW).byId.get('ehealth')?.reasons?.[0]).toBe("on eHealth platform's side");
   });
 
+  it('the onset of a wave: the first link to turn degraded before the canary is next asked is the perimeter, not its partner', () => {
+    // Synlab turned degraded a moment ago; the other links have answered slowly once; the gateway's
+    // last (good) answer came before the wave. Once it is asked and answers slowly too, it confirms.
+    const wave = { status: 'operational' as const, suspect: true };
+    const items = hospital({ 'synlab-results': { status: 'degraded', since: NOW - 200 }, riziv: wave, cozo: wave, ehealth: wave });
+    const gw: AttributionInput = { id: 'gw', side: 'external', partner: 'Proximus', role: 'canary', status: 'operational', dependsOn: [], lastCheckedAt: NOW - 900 };
+    expect(causes([...items, gw])['synlab-results']).toBe('perimeter');
+    expect(causes([...items, { ...gw, lastCheckedAt: NOW - 100, suspect: true }])['synlab-results']).toBe('perimeter');
+    // Asked since and fast: our connection works, the partners are the cause.
+    expect(causes([...items, { ...gw, lastCheckedAt: NOW - 100 }])['synlab-results']).toBe('partner');
+  });
+
   it('a failing canary alone is its own partner, not a perimeter', () => {
     const gw: AttributionInput = { id: 'gw', side: 'external', partner: 'Proximus', role: 'canary', status: 'down', dependsOn: [] };
     expect(causes(hospital({}, [gw])).gw).toBe('partner');

@@ -147,3 +147,45 @@ describe('assessPerimeter: canaries', () => {
     expect(assessPerimeter(links(1, 1), none, NOW).reasons[1]).toBe('fewer than 2 partners: not a common cause outside');
   });
 });
+
+describe('assessPerimeter: a canary not asked since the trouble began', () => {
+  const SEC = 1_000;
+  /** The onset of a wave: one link degraded a moment ago, the others answering slowly (suspect) but not yet degraded. */
+  const onset = (degradedSince = NOW - SEC): PerimeterItem[] => [
+    ext('a', 'A', 'degraded', { since: degradedSince }),
+    ext('b', 'B', 'operational', { suspect: true }),
+    ext('c', 'C', 'operational', { suspect: true }),
+    ext('d', 'D'),
+  ];
+  const gw = (lastCheckedAt: number | undefined, extra: Extra = {}) => canary('gw', 'operational', { name: 'Provider gateway', lastCheckedAt, ...extra });
+
+  it.each<[string, PerimeterItem[], { holds: boolean; canaries: string }]>([
+    ['last asked before the first link degraded: no evidence yet, the pattern decides', [...onset(), gw(NOW - 3 * SEC)], { holds: true, canaries: 'none' }],
+    ['asked since, and healthy: the partners', [...onset(), gw(NOW - SEC / 2)], { holds: false, canaries: 'healthy' }],
+    ['asked at the very moment the link degraded counts as asked since', [...onset(), gw(NOW - SEC)], { holds: false, canaries: 'healthy' }],
+    ['when its last result is not known, it is taken as current', [...onset(), gw(undefined)], { holds: false, canaries: 'healthy' }],
+    ['the earliest failing link dates the trouble', [ext('old', 'Old', 'down', { since: NOW - 10 * 60_000 }), ...onset(), gw(NOW - 30 * SEC)], { holds: false, canaries: 'healthy' }],
+    ['one not asked since, another healthy since: healthy decides', [...onset(), gw(NOW - 3 * SEC), canary('dns', 'operational', { lastCheckedAt: NOW })], { holds: false, canaries: 'healthy' }],
+    ['one not asked since, another failing: confirms', [...onset(), gw(NOW - 3 * SEC), canary('dns', 'degraded')], { holds: true, canaries: 'failing' }],
+    ['not asked since, but suspect itself: confirms', [...onset(), gw(NOW - 3 * SEC, { suspect: true })], { holds: true, canaries: 'failing' }],
+  ])('%s', (_, items, expected) => {
+    expect(assessPerimeter(items, none, NOW)).toMatchObject(expected);
+  });
+
+  it('only failing links date the trouble: with none degraded or down, a canary keeps its word', () => {
+    const calm = [ext('b', 'B', 'operational', { suspect: true }), ext('c', 'C', 'operational', { suspect: true }), ext('d', 'D')];
+    expect(assessPerimeter([...calm, gw(NOW - 60 * SEC)], none, NOW).canaries).toBe('healthy');
+  });
+
+  it('does not make a perimeter of fewer links than the share', () => {
+    const one = [ext('a', 'A', 'down', { since: NOW - SEC }), ext('b', 'B'), ext('c', 'C'), ext('d', 'D')];
+    expect(assessPerimeter([...one, gw(NOW - 3 * SEC)], none, NOW)).toMatchObject({ pattern: false, holds: false });
+  });
+
+  it('says the reference point has not been checked yet', () => {
+    expect(assessPerimeter([...onset(), gw(NOW - 3 * SEC)], none, NOW).reasons.slice(1)).toEqual([
+      'hospital systems are fine: likely our internet connection or provider, not the partners',
+      'the reference point Provider gateway has not been checked since the links began failing: not confirmed yet',
+    ]);
+  });
+});

@@ -19,6 +19,13 @@ export interface PerimeterItem extends RecentFailure {
   partner?: string;
   role?: IntegrationRole;
   status: Status;
+  /** Epoch ms when it entered its current status; the earliest among the failing links dates the trouble. */
+  since?: number;
+  /**
+   * Epoch ms of its latest result. A canary whose latest result came before the trouble began
+   * vouches for nothing yet (it was not asked since). Omitted: taken as current.
+   */
+  lastCheckedAt?: number;
 }
 
 export type CanaryEvidence = 'none' | 'healthy' | 'failing';
@@ -48,11 +55,25 @@ function list(names: readonly string[]): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
-function canaryEvidence(canaries: readonly PerimeterItem[], now: number, windowMs: number): { evidence: CanaryEvidence; failing: PerimeterItem[]; healthy: PerimeterItem[] } {
+/** Whether an item has answered since `moment` (always, when either is unknown). */
+const answeredSince = (item: PerimeterItem, moment: number | undefined): boolean =>
+  moment === undefined || item.lastCheckedAt === undefined || item.lastCheckedAt >= moment;
+
+interface CanaryReport {
+  evidence: CanaryEvidence;
+  failing: PerimeterItem[];
+  healthy: PerimeterItem[];
+  /** Operational, but not asked since the trouble began: no evidence either way yet. */
+  unasked: PerimeterItem[];
+}
+
+function canaryEvidence(canaries: readonly PerimeterItem[], now: number, windowMs: number, troubleSince: number | undefined): CanaryReport {
   const failing = canaries.filter((c) => troubledWithin(c, now, windowMs));
-  const healthy = canaries.filter((c) => c.status === 'operational' && !troubledWithin(c, now, windowMs));
+  const calm = canaries.filter((c) => c.status === 'operational' && !troubledWithin(c, now, windowMs));
+  const healthy = calm.filter((c) => answeredSince(c, troubleSince));
+  const unasked = calm.filter((c) => !answeredSince(c, troubleSince));
   const evidence: CanaryEvidence = failing.length ? 'failing' : healthy.length ? 'healthy' : 'none';
-  return { evidence, failing, healthy };
+  return { evidence, failing, healthy, unasked };
 }
 
 /**
@@ -67,8 +88,11 @@ function canaryEvidence(canaries: readonly PerimeterItem[], now: number, windowM
  * - ruled out while an internal (non-canary) integration is degraded or down; internal ones that
  *   are unknown or in maintenance do not rule it out;
  * - canaries (role canary, not in maintenance, not explained): any troubled one confirms; all
- *   healthy (operational, untroubled) points at the partners instead: no perimeter; none usable
- *   (absent, unknown, in maintenance): the pattern decides alone.
+ *   healthy (operational, untroubled, and asked since the trouble began) points at the partners
+ *   instead: no perimeter; none usable (absent, unknown, in maintenance, or last asked before the
+ *   trouble began): the pattern decides alone. The trouble begins at the earliest `since` of the
+ *   counted links now degraded or down: at the onset of a wave the first link can turn degraded
+ *   before the canary's next check, and its answer from before the wave proves nothing.
  */
 export function assessPerimeter(
   items: readonly PerimeterItem[],
@@ -83,7 +107,9 @@ export function assessPerimeter(
   const partners = [...new Set(troubled.map((i) => i.partner ?? i.id))];
   const pattern = counted.length > 0 && troubled.length / counted.length >= share && partners.length >= minPartners;
   const blocked = items.filter((i) => i.side === 'internal' && i.role !== 'canary' && isAffected(i.status));
-  const canaries = canaryEvidence(usable.filter((i) => i.role === 'canary'), now, windowMs);
+  const failingSince = counted.flatMap((i) => (isAffected(i.status) && i.since !== undefined ? [i.since] : []));
+  const troubleSince = failingSince.length ? Math.min(...failingSince) : undefined;
+  const canaries = canaryEvidence(usable.filter((i) => i.role === 'canary'), now, windowMs, troubleSince);
   const holds = pattern && blocked.length === 0 && canaries.evidence !== 'healthy';
 
   const minutes = `${Math.round(windowMs / 60_000)} min`;
@@ -100,7 +126,10 @@ export function assessPerimeter(
   } else {
     reasons.push('hospital systems are fine: likely our internet connection or provider, not the partners');
     if (canaries.evidence === 'failing') reasons.push(`confirmed by the reference point${canaries.failing.length === 1 ? '' : 's'} ${list(canaries.failing.map(nameOf))}, failing too`);
-    else reasons.push('no reference point (canary) to confirm it');
+    else if (canaries.unasked.length) {
+      const one = canaries.unasked.length === 1;
+      reasons.push(`the reference point${one ? '' : 's'} ${list(canaries.unasked.map(nameOf))} ${one ? 'has' : 'have'} not been checked since the links began failing: not confirmed yet`);
+    } else reasons.push('no reference point (canary) to confirm it');
   }
   return { holds, pattern, counted: counted.length, troubled: troubled.length, partners, canaries: canaries.evidence, blockedBy: blocked.map((i) => i.id), reasons };
 }

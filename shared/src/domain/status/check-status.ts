@@ -1,5 +1,6 @@
 import type { Observation } from '../../contracts/observation.js';
 import type { Status } from '../../contracts/words.js';
+import { slowAgainstBaseline } from './latency-baseline.js';
 
 /** The thresholds one check is judged by. */
 export interface CheckRules {
@@ -8,6 +9,8 @@ export interface CheckRules {
   failuresToDown: number;
   successesToRecover: number;
   degradedAboveMs?: number;
+  /** Slow also above this many times the check's own latency baseline (default 3); needs a baseline to judge. */
+  degradedAboveBaseline?: number;
 }
 
 /** The judged state of one check; advanced by each observation. */
@@ -31,13 +34,17 @@ export function initialCheckState(now: number): CheckState {
   return { status: 'unknown', since: now, failures: 0, slows: 0, goods: 0, oks: 0, reasons: ['no result yet'] };
 }
 
-type Outcome = 'fail' | 'slow' | 'good';
+/** One observation judged on its own; a slow one says why (a warning, an absolute threshold, or the baseline). */
+type Classified = { outcome: 'fail' | 'good'; why?: undefined } | { outcome: 'slow'; why: string };
 
-function classify(obs: Observation, rules: CheckRules): Outcome {
-  if (!obs.ok) return 'fail';
-  if (obs.warning !== undefined) return 'slow';
-  if (rules.degradedAboveMs !== undefined && obs.durationMs > rules.degradedAboveMs) return 'slow';
-  return 'good';
+function classify(obs: Observation, rules: CheckRules, baselineMs: number | undefined): Classified {
+  if (!obs.ok) return { outcome: 'fail' };
+  if (obs.warning !== undefined) return { outcome: 'slow', why: obs.warning };
+  if (rules.degradedAboveMs !== undefined && obs.durationMs > rules.degradedAboveMs) {
+    return { outcome: 'slow', why: `slow: ${Math.round(obs.durationMs)} ms, above ${rules.degradedAboveMs} ms` };
+  }
+  const slow = slowAgainstBaseline(obs.durationMs, baselineMs, rules.degradedAboveBaseline);
+  return slow ? { outcome: 'slow', why: slow } : { outcome: 'good' };
 }
 
 function describeFailure(obs: Observation): string {
@@ -49,12 +56,13 @@ function describeFailure(obs: Observation): string {
  * Advances a check's state by one observation, with hysteresis: it takes `failuresToDown`
  * consecutive failures (or slow answers) to get worse and `successesToRecover` consecutive
  * good answers to get better, so one blip does not flap the wall. A check with no history
- * takes its first success at face value.
+ * takes its first success at face value. `baselineMs`, the check's usual latency when known
+ * (see latency-baseline.ts), makes an answer far slower than usual count as slow too.
  */
-export function nextCheckState(stored: CheckState, obs: Observation, rules: CheckRules): CheckState {
+export function nextCheckState(stored: CheckState, obs: Observation, rules: CheckRules, baselineMs?: number): CheckState {
   // After a silence the old status was shown unknown (checkStateAt): judge the new answer from there.
   const prev = checkStateAt(stored, rules, obs.startedAt);
-  const outcome = classify(obs, rules);
+  const { outcome, why } = classify(obs, rules, baselineMs);
   const failures = outcome === 'fail' ? prev.failures + 1 : 0;
   // A failure does not break a run of slow answers: slow, timeout, slow... is degraded, not green.
   const slows = outcome === 'good' ? 0 : prev.slows + 1;
@@ -63,8 +71,6 @@ export function nextCheckState(stored: CheckState, obs: Observation, rules: Chec
   const F = rules.failuresToDown;
   const S = rules.successesToRecover;
   const latency = `${Math.round(obs.durationMs)} ms`;
-  // Why a successful answer still counts against the check: a warning it carried, or its latency.
-  const notGood = obs.warning ?? `slow: ${latency}, above ${rules.degradedAboveMs} ms`;
 
   let status = prev.status;
   let reasons: string[];
@@ -77,11 +83,11 @@ export function nextCheckState(stored: CheckState, obs: Observation, rules: Chec
     }
   } else if (prev.status === 'unknown') {
     status = outcome === 'slow' ? 'degraded' : 'operational';
-    reasons = outcome === 'slow' ? [notGood] : [`answering in ${latency}`];
+    reasons = outcome === 'slow' ? [why] : [`answering in ${latency}`];
   } else if (prev.status === 'down') {
     if (oks >= S) {
       status = outcome === 'slow' ? 'degraded' : 'operational';
-      reasons = outcome === 'slow' ? [`recovered, but ${notGood}`] : [`recovered: answering in ${latency}`];
+      reasons = outcome === 'slow' ? [`recovered, but ${why}`] : [`recovered: answering in ${latency}`];
     } else {
       reasons = [`recovering: ${oks} of ${S} successes before up`];
     }
@@ -90,7 +96,7 @@ export function nextCheckState(stored: CheckState, obs: Observation, rules: Chec
       reasons = [`${obs.warning ? 'warning' : 'slow answer'} ${slows} of ${F} before degraded (${obs.warning ?? latency})`];
     } else {
       status = 'degraded';
-      reasons = [notGood];
+      reasons = [why];
     }
   } else if (prev.status === 'degraded' && goods < S) {
     reasons = [`improving: ${goods} of ${S} fast answers before operational`];

@@ -1,0 +1,72 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuthAudit } from './auth-audit.js';
+import { AuthEventsService } from './auth-events.service.js';
+import { KioskTokenRepository, type KioskTokenRow } from './kiosk-token.repository.js';
+import type { KioskPrincipal, UserPrincipal } from './principal.js';
+import { newToken, sha256Hex, TOKEN_PREFIX } from './secret-token.js';
+
+export interface KioskTokenView {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const toView = (r: KioskTokenRow): KioskTokenView => ({
+  id: r.id,
+  name: r.name,
+  createdBy: r.created_by_email,
+  createdAt: r.created_at.toISOString(),
+  revokedAt: iso(r.revoked_at),
+  lastUsedAt: iso(r.last_used_at),
+});
+
+/** Noting every use would write on every request of every wall: once a minute is plenty. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Kiosk tokens for wall screens: always viewer, created by admins, shown once (only their
+ * sha256 is kept), revocable, and revocation cuts the screens using them at once.
+ */
+@Injectable()
+export class KioskTokensService {
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly tokens: KioskTokenRepository,
+    private readonly events: AuthEventsService,
+    private readonly audit: AuthAudit,
+  ) {}
+
+  async list(): Promise<KioskTokenView[]> {
+    return (await this.tokens.list()).map(toView);
+  }
+
+  /** The token is in the answer this once; it cannot be read back later. */
+  async create(name: string, actor: UserPrincipal): Promise<KioskTokenView & { token: string; url: string }> {
+    const token = newToken(TOKEN_PREFIX.kiosk);
+    const row = await this.tokens.create(name, sha256Hex(token), actor.userId);
+    this.audit.record('kiosk-token.created', `kiosk-token:${row.id}`, actor.email, { name });
+    return { ...toView(row), token, url: `/wall?kiosk=${token}` };
+  }
+
+  async revoke(id: string, actor: UserPrincipal): Promise<void> {
+    if (!(await this.tokens.revoke(id))) throw new NotFoundException(`no active kiosk token ${id}`);
+    this.events.revoke({ kind: 'kiosk', tokenId: id });
+    this.audit.record('kiosk-token.revoked', `kiosk-token:${id}`, actor.email);
+  }
+
+  async resolve(token: string): Promise<KioskPrincipal | undefined> {
+    const row = await this.tokens.activeByHash(sha256Hex(token));
+    if (!row) return undefined;
+    const now = Date.now();
+    if (now - (this.touched.get(row.id) ?? 0) > TOUCH_EVERY_MS) {
+      this.touched.set(row.id, now);
+      void this.tokens.touch(row.id).catch(() => undefined);
+    }
+    return { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name };
+  }
+}

@@ -1,0 +1,2 @@
+// oidc-provider (panva) ships no types; the test peer uses a small part of it.
+declare module 'oidc-provider';
