@@ -141,7 +141,7 @@ async function seed() {
 
   await timed('ANALYZE', () => db.query('ANALYZE'));
   const { RollupsService } = await dist('history/rollups.service.js');
-  const rollups = new RollupsService(db, { written: { subscribe: () => ({ unsubscribe() {} }) } }, { rollupRetentionDays: 730, resultsRetentionDays: DAYS + 5 }, () => END);
+  const rollups = new RollupsService(db, { batchesWritten: { subscribe: () => ({ unsubscribe() {} }) } }, { rollupRetentionDays: 730, resultsRetentionDays: DAYS + 5 }, () => END);
   const [rollupRows, rollupSeconds] = await timed('rollups of the whole month', () => rollups.rollUp(START, END));
   await timed('ANALYZE', () => db.query('ANALYZE'));
   const [[{ results }], [{ transitions }], [{ size }]] = await Promise.all([

@@ -41,7 +41,7 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
   private readonly transitionsAdded = new Subject<TransitionRow>();
   private readonly batches = new Subject<WrittenBatch>();
   dropped = 0;
-  writtenRows = 0;
+  written = 0;
   lastFlushAt?: number;
   lastError?: { at: number; message: string };
 
@@ -63,7 +63,7 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
   }
 
   /** Every batch once it is stored. */
-  get written(): Observable<WrittenBatch> {
+  get batchesWritten(): Observable<WrittenBatch> {
     return this.batches.asObservable();
   }
 
@@ -102,7 +102,7 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
         if (transitions.length) await m.query(INSERT_TRANSITIONS, transitionColumns(transitions));
         if (results.length) await m.query(INSERT_RESULTS, resultColumns(results));
       });
-      this.writtenRows += results.length + transitions.length;
+      this.written += results.length + transitions.length;
       this.lastFlushAt = Date.now();
       this.lastError = undefined;
       let oldestResultAt: number | undefined;

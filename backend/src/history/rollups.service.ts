@@ -63,7 +63,7 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy, 
 
   /** Results stored after their minute was rolled up mark it to be rolled up again. */
   watchLateResults(): void {
-    this.subscription ??= this.history.written.subscribe(({ oldestResultAt }) => {
+    this.subscription ??= this.history.batchesWritten.subscribe(({ oldestResultAt }) => {
       if (oldestResultAt !== undefined && this.rolledUntil !== undefined && oldestResultAt < this.rolledUntil - LOOKBACK_MS) {
         this.dirtyFrom = Math.min(this.dirtyFrom ?? Infinity, floorMinute(oldestResultAt));
       }

@@ -210,6 +210,13 @@ describe.each(DATABASE_TARGETS)('the audit export ($label)', ({ open }) => {
     expect(doc.summaries.map((s) => s.integrationId)).toEqual(['cozo-hub']);
   });
 
+  it('makes at most two exports at a time (each holds a connection); a third is asked to come back', async () => {
+    const results = await Promise.allSettled([run({ format: 'json' }), run({ format: 'csv' }), run({ format: 'json' })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(((results[2] as PromiseRejectedResult).reason as { getStatus(): number }).getStatus()).toBe(503);
+    expect((await run({ format: 'csv' })).file.bytes).toBeGreaterThan(0);
+  });
+
   it('records every export, with its digest, in the audit log (the sidecar is read from there), and the chain still verifies', async () => {
     const { file } = await run({ format: 'csv' });
     expect(await exports.sidecar(file.id)).toEqual({ sha256: file.sha256, filename: file.filename });

@@ -36,6 +36,7 @@ describe.each(DATABASE_TARGETS)('1-minute rollups ($label)', ({ open }) => {
     rollups = new RollupsService(m.db, writer, { rollupRetentionDays: 730, resultsRetentionDays: 30 }, () => clock);
   });
   afterAll(async () => {
+    rollups?.onModuleDestroy();
     await m?.close();
   });
 
@@ -75,7 +76,6 @@ describe.each(DATABASE_TARGETS)('1-minute rollups ($label)', ({ open }) => {
     await rollups.run(clock + MINUTE);
     const b = (await rows()).find((r) => r.check_id === 'b' && r.minute.getTime() === t0)!;
     expect(b).toMatchObject({ count: 2, p50: 7, max: 100 });
-    rollups.onModuleDestroy();
   });
 
   it('does not roll up a minute before its grace has passed', async () => {
@@ -86,6 +86,12 @@ describe.each(DATABASE_TARGETS)('1-minute rollups ($label)', ({ open }) => {
     expect((await rows()).some((r) => r.check_id === 'c')).toBe(false);
     await rollups.run(recent + MINUTE + ROLLUP_GRACE_MS + 1_000);
     expect((await rows()).some((r) => r.check_id === 'c')).toBe(true);
+  });
+
+  it('stops a long catch-up at shutdown, after the statement in hand', async () => {
+    const stopping = new RollupsService(m.db, writer, { rollupRetentionDays: 730, resultsRetentionDays: 30 }, () => clock);
+    stopping.onModuleDestroy();
+    expect(await stopping.rollUp(t0 - 30 * DAY_MS, t0)).toBe(0);
   });
 
   it('deletes rollups older than ROLLUP_RETENTION_DAYS', async () => {

@@ -9,6 +9,9 @@ function controlledClient() {
   const client: ApiClient = {
     get: (path) => new Promise((resolve, reject) => pending.push({ path, resolve: resolve as (v: unknown) => void, reject })),
     post: () => Promise.reject(new Error('not used')),
+    patch: () => Promise.reject(new Error('not used')),
+    delete: () => Promise.reject(new Error('not used')),
+    download: () => Promise.reject(new Error('not used')),
   };
   return { client, pending };
 }

@@ -49,6 +49,16 @@ export const API = {
   incident: (id: string) => `/api/incidents/${encodeURIComponent(id)}`,
   ack: (id: string) => `/api/incidents/${encodeURIComponent(id)}/ack`,
   notes: (id: string) => `/api/incidents/${encodeURIComponent(id)}/notes`,
+  authOptions: '/api/auth/options',
+  login: '/api/auth/login',
+  setup: '/api/auth/setup',
+  oidcLogin: '/api/auth/oidc/login',
+  users: '/api/users',
+  user: (id: string) => `/api/users/${encodeURIComponent(id)}`,
+  kioskTokens: '/api/kiosk-tokens',
+  kioskToken: (id: string) => `/api/kiosk-tokens/${encodeURIComponent(id)}`,
+  auditVerify: '/api/audit/verify',
+  auditExport: '/api/audit/export',
 } as const;
 
 function iso(ms: number): string {

@@ -31,3 +31,13 @@ export function useSession(): Session | undefined {
   const { data, error } = useQuery<Me>(ME);
   return sessionOf(data, error);
 }
+
+/** May manage people and wall screens. */
+export function isAdmin(session: Session | undefined): boolean {
+  return session?.kind === 'user' && session.role === 'admin';
+}
+
+/** May act as an operator: acknowledge, write notes, export the audit log (anyone, on a backend without sign-in). */
+export function isOperator(session: Session | undefined): boolean {
+  return session?.kind === 'no-auth' || (session?.kind === 'user' && session.canAct);
+}

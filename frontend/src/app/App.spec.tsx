@@ -33,6 +33,10 @@ describe('routes', () => {
     ['/clinician', 'Data sources'],
     ['/incidents', 'Incidents'],
     ['/integrations/synlab-results', 'Synlab lab results'],
+    ['/audit', 'Audit'],
+    ['/setup', 'Set up Lifeline'],
+    ['/admin/users', 'People'],
+    ['/admin/kiosk-tokens', 'Wall screens'],
   ])('shows %s', async (path, heading) => {
     renderAt(path);
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
@@ -54,9 +58,21 @@ describe('navigation chrome', () => {
       ['Wall', '/', null],
       ['Clinicians', '/clinician', 'page'],
       ['Incidents', '/incidents', null],
+      ['Audit', '/audit', null],
     ]);
     expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe('#main');
     await screen.findByRole('heading', { level: 1 });
+  });
+
+  it.each([
+    ['admin', ['Wall', 'Clinicians', 'Incidents', 'Audit', 'People', 'Wall screens']],
+    ['operator', ['Wall', 'Clinicians', 'Incidents', 'Audit']],
+  ])('shows the administration entries to admins only (%s)', async (role, entries) => {
+    const me = { kind: 'user', role, user: { email: 'an@uzgent.be', displayName: 'An' } };
+    const r = renderWithProviders(<App path="/incidents" />, fakeApi({ [API.integrations]: [], '/api/incidents': [], '/api/auth/me': me }));
+    r.send({ type: 'snapshot', snapshot: aSnapshot() });
+    await screen.findByText('Signed in as An');
+    expect(within(nav()!).getAllByRole('link').map((a) => a.textContent)).toEqual(entries);
   });
 
   it.each([

@@ -12,6 +12,10 @@ const ClinicianPage = lazy(() => import('../features/clinician/ClinicianPage'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage'));
 const IntegrationDetailPage = lazy(() => import('../features/integration-detail/IntegrationDetailPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const SetupPage = lazy(() => import('../features/auth/SetupPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const KioskTokensPage = lazy(() => import('../features/admin/KioskTokensPage'));
 
 export interface AppProps {
   /** For tests: the path and query to show instead of the browser's. */
@@ -65,6 +69,14 @@ function View({ route, path }: { route: Route; path: string }) {
       return <IntegrationDetailPage id={route.id} />;
     case 'login':
       return <LoginPage />;
+    case 'setup':
+      return <SetupPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'kiosk-tokens':
+      return <KioskTokensPage />;
     default:
       return (
         <>
@@ -89,6 +101,14 @@ function titleOf(route: Route, t: ReturnType<typeof useT>['t']): string {
       return route.id;
     case 'login':
       return t('auth.signIn');
+    case 'setup':
+      return t('nav.setup');
+    case 'audit':
+      return t('nav.audit');
+    case 'users':
+      return t('nav.users');
+    case 'kiosk-tokens':
+      return t('nav.kioskTokens');
     default:
       return t('app.notFound');
   }

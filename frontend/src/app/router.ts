@@ -6,15 +6,29 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'integration'; id: string }
   | { name: 'login' }
+  | { name: 'setup' }
+  | { name: 'audit' }
+  | { name: 'users' }
+  | { name: 'kiosk-tokens' }
   | { name: 'not-found' };
+
+const FIXED: Record<string, Route> = {
+  '/': { name: 'wall' },
+  '/wall': { name: 'wall' },
+  '/clinician': { name: 'clinician' },
+  '/incidents': { name: 'incidents' },
+  '/login': { name: 'login' },
+  '/setup': { name: 'setup' },
+  '/audit': { name: 'audit' },
+  '/admin': { name: 'users' },
+  '/admin/users': { name: 'users' },
+  '/admin/kiosk-tokens': { name: 'kiosk-tokens' },
+};
 
 /** Which view a path shows. Trailing slashes do not matter. */
 export function matchRoute(path: string): Route {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (p === '/' || p === '/wall') return { name: 'wall' };
-  if (p === '/clinician') return { name: 'clinician' };
-  if (p === '/incidents') return { name: 'incidents' };
-  if (p === '/login') return { name: 'login' };
+  if (Object.hasOwn(FIXED, p)) return FIXED[p];
   const detail = /^\/integrations\/([^/]+)$/.exec(p);
   if (detail) {
     try {

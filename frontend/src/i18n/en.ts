@@ -13,19 +13,21 @@ export const en = {
     retry: 'Try again',
     loadFailed: 'Could not load: {{message}}',
   },
-  nav: { label: 'Main', wall: 'Wall', clinician: 'Clinicians', incidents: 'Incidents', language: 'Language' },
+  nav: { label: 'Main', wall: 'Wall', clinician: 'Clinicians', incidents: 'Incidents', audit: 'Audit', users: 'People', kioskTokens: 'Wall screens', setup: 'Set up Lifeline', language: 'Language' },
   status: { operational: 'Operational', degraded: 'Degraded', down: 'Down', unknown: 'Unknown', maintenance: 'Maintenance' },
-  connection: { connecting: 'CONNECTING', live: 'LIVE', stale: 'STALE', offline: 'OFFLINE', label: 'Connection to the server' },
+  connection: { connecting: 'CONNECTING', live: 'LIVE', stale: 'STALE', offline: 'OFFLINE', refused: 'NOT SIGNED IN', label: 'Connection to the server' },
   stale: {
     title: 'STALE — last update {{time}}',
     stale: 'No word from the server — statuses below may be out of date.',
     offline: 'Connection to the server lost — reconnecting…',
     connecting: 'Reconnected — waiting for fresh data…',
+    refused: 'This screen is not signed in (or its token was revoked). Sign in or use a kiosk link.',
   },
   duration: { for: 'for {{duration}}', s: '{{n}} s', min: '{{n}} min', h: '{{n}} h', d: '{{n}} d', approxMin: '~{{n}} min', approxH: '~{{n}} h' },
   wall: {
     waiting: 'Connecting to the Lifeline server…',
     unreachable: 'Cannot reach the Lifeline server — retrying…',
+    refused: 'This screen is not signed in (or its token was revoked). Sign in or use a kiosk link.',
     lastKnown: 'Last known: ',
     verdict: 'Verdict',
     internal: 'Internal',
@@ -151,6 +153,21 @@ export const en = {
     kioskToken: 'This wall screen’s link is not valid (any more). Ask an administrator for a new one.',
     needed: 'Sign in as an operator to acknowledge incidents and add notes.',
     role: 'Acknowledging and notes need the operator role; you are signed in as {{role}}.',
+    organisation: 'Sign in with your organisation',
+    or: 'or with your e-mail address',
+    tooMany: 'Too many sign-in attempts. Try again in {{seconds}} s.',
+    tryNow: 'You can try again now.',
+    setupPending: 'Lifeline has no administrator yet: open the setup link printed in the server’s log.',
+    errors: {
+      'no-role': 'Your organisation signed you in, but gave you no role in Lifeline. Ask an administrator to add you to a Lifeline group.',
+      'no-email': 'Your organisation did not tell Lifeline your e-mail address, so you could not be signed in. Ask an administrator.',
+      'email-in-use': 'A Lifeline account with your e-mail address exists already and could not be linked to your organisation’s sign-in. Ask an administrator.',
+      disabled: 'Your Lifeline account is disabled. Ask an administrator.',
+      expired: 'The sign-in took too long, or was started in another window. Please try again.',
+      'directory-refused': 'Your organisation’s sign-in was refused or cancelled.',
+      failed: 'Signing in through your organisation did not work. Try again, or ask an administrator.',
+      unknown: 'Signing in did not work. Please try again.',
+    },
   },
   incidents: {
     title: 'Incidents',
@@ -196,6 +213,7 @@ export const en = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The shape a translation of `T` must have: the same keys, any words. */
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** The shape every language file must have. */
 export type Translation = Shape<typeof en>;

@@ -6,7 +6,7 @@ import type { LiveMessage } from './live-transport';
 /** How long to wait for a requested snapshot before asking again on the next gap. */
 export const RESYNC_RETRY_MS = TICK_INTERVAL_MS;
 
-export type LiveAction = LiveMessage | { type: 'connected' } | { type: 'disconnected' } | { type: 'clock' };
+export type LiveAction = LiveMessage | { type: 'connected' } | { type: 'disconnected' } | { type: 'refused' } | { type: 'clock' };
 
 export interface Reduction {
   state: LiveState;
@@ -30,6 +30,8 @@ export function reduceLive(state: LiveState, action: LiveAction, now: number, op
       return keep({ ...state, connection: 'connecting' });
     case 'disconnected':
       return keep(state.connection === 'offline' ? state : { ...state, connection: 'offline' });
+    case 'refused':
+      return keep(state.connection === 'refused' ? state : { ...state, connection: 'refused' });
     case 'clock': {
       const silent = state.lastUpdateAt === null || now - state.lastUpdateAt >= staleAfterMs;
       return keep(state.connection === 'live' && silent ? { ...state, connection: 'stale' } : state);

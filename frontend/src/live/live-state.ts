@@ -1,7 +1,10 @@
 import type { Snapshot } from '@lifeline/shared';
 
-/** How fresh the screen's data is; anything but `live` means "do not trust what you see as current". */
-export const CONNECTION_STATES = ['connecting', 'live', 'stale', 'offline'] as const;
+/**
+ * How fresh the screen's data is; anything but `live` means "do not trust what you see as current".
+ * `refused`: the server turned the connection down (401): not signed in, or the kiosk token was revoked.
+ */
+export const CONNECTION_STATES = ['connecting', 'live', 'stale', 'offline', 'refused'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 export interface LiveState {

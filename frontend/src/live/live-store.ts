@@ -66,6 +66,7 @@ export function createLiveStore(transport: LiveTransport, options: LiveStoreOpti
           messageListeners.forEach((listener) => listener(message));
         },
         connection: (up) => dispatch({ type: up ? 'connected' : 'disconnected' }),
+        refused: () => dispatch({ type: 'refused' }),
       });
     },
     stop() {

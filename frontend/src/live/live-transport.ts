@@ -16,6 +16,8 @@ export interface LiveTransportHandlers {
   message(message: LiveMessage): void;
   /** `true` when the connection is (re)established, `false` when it drops or fails. */
   connection(up: boolean): void;
+  /** The server refused the connection as not signed in (401): no session, or a revoked kiosk token. */
+  refused?(): void;
 }
 
 /**

@@ -6,14 +6,28 @@ import type { LiveTransport } from './live-transport';
 
 /** How long to wait before retrying when the server refused the connection outright. */
 const REFUSED_RETRY_MS = 5_000;
+/** …and when it refused it as not signed in (401): that rarely changes by itself, so ask seldom. */
+const UNAUTHORIZED_RETRY_MS = 30_000;
+
+export interface RetryDelays {
+  refusedMs?: number;
+  unauthorizedMs?: number;
+}
 
 type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
+
+/** The status the server's handshake refused with (`connect_error` carries it in `data`). */
+function refusalStatus(err: unknown): number | undefined {
+  const status = (err as { data?: { statusCode?: unknown } } | undefined)?.data?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
 
 /**
  * The one socket.io connection of the app, to `/live` on the page's own origin (or `url`).
  * socket.io reconnects by itself; the server answers every (re)connect with a fresh snapshot.
+ * A handshake the server refuses is retried by us: after 5 s, or 30 s when not signed in.
  */
-export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Partial<ManagerOptions & SocketOptions> = {}): LiveTransport {
+export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Partial<ManagerOptions & SocketOptions> = {}, delays: RetryDelays = {}): LiveTransport {
   let socket: LiveSocket | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -29,9 +43,13 @@ export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Par
         // The only case socket.io does not retry by itself: the server closed this socket.
         if (reason === 'io server disconnect') s.connect();
       });
-      s.on('connect_error', () => {
-        handlers.connection(false);
-        if (!s.active) retry = setTimeout(() => s.connect(), REFUSED_RETRY_MS);
+      s.on('connect_error', (err) => {
+        const unauthorized = !s.active && refusalStatus(err) === 401;
+        if (unauthorized && handlers.refused) handlers.refused();
+        else handlers.connection(false);
+        if (s.active) return; // a network failure: socket.io retries with its own backoff
+        clearTimeout(retry);
+        retry = setTimeout(() => s.connect(), unauthorized ? (delays.unauthorizedMs ?? UNAUTHORIZED_RETRY_MS) : (delays.refusedMs ?? REFUSED_RETRY_MS));
       });
       s.on('snapshot', (snapshot) => handlers.message({ type: 'snapshot', snapshot }));
       s.on('integration.updated', (event) => handlers.message({ type: 'integration.updated', event }));

@@ -28,6 +28,10 @@ export class FakeTransport implements LiveTransport {
   drop(): void {
     this.required().connection(false);
   }
+  /** The server refuses the connection as not signed in (a 401 at the handshake). */
+  refuse(): void {
+    this.required().refused?.();
+  }
   private required(): LiveTransportHandlers {
     if (!this.handlers) throw new Error('transport is not open');
     return this.handlers;

@@ -7,9 +7,10 @@ const MARKS: Record<ConnectionState, string> = {
   live: '●',
   stale: '◐',
   offline: '○',
+  refused: '⊘',
 };
 
-/** LIVE / STALE / OFFLINE / CONNECTING: whether what the screen shows is current. */
+/** LIVE / STALE / OFFLINE / CONNECTING / NOT SIGNED IN: whether what the screen shows is current. */
 export function ConnectionIndicator({ state, compact = false }: { state: ConnectionState; compact?: boolean }) {
   const { t } = useT();
   return (

@@ -31,9 +31,15 @@ export function Wall({ state, kiosk = true }: WallProps) {
     return (
       <div className={`${className} wall--waiting`}>
         <WallHeader siteName={t('app.product')} timeZone={LOCAL_ZONE} connection={connection} serverOffsetMs={0} />
-        <p className="wall__waiting" data-testid="waiting">
-          {connection === 'offline' ? t('wall.unreachable') : t('wall.waiting')}
-        </p>
+        {connection === 'refused' ? (
+          <p className="wall__waiting wall__waiting--refused" data-testid="waiting" role="alert">
+            {t('wall.refused')} <a href="/login?next=%2Fwall">{t('auth.signIn')}</a>
+          </p>
+        ) : (
+          <p className="wall__waiting" data-testid="waiting">
+            {connection === 'offline' ? t('wall.unreachable') : t('wall.waiting')}
+          </p>
+        )}
       </div>
     );
   }

@@ -33,6 +33,7 @@ const server = {
   connect: () => act(() => transport.connect()),
   drop: () => act(() => transport.drop()),
   send: (message: Parameters<FakeTransport['send']>[0]) => act(() => transport.send(message)),
+  refuse: () => act(() => transport.refuse()),
 };
 
 describe('the wall, fed by the live store', () => {
@@ -75,5 +76,27 @@ describe('the wall, fed by the live store', () => {
     server.send({ type: 'integration.updated', event: { seq: 13, integration: anIntegration({ status: 'degraded' }) } });
     expect(transport.snapshotRequests).toBe(1);
     expect(screen.getByTestId('tile-synlab-results').dataset.status).toBe('degraded');
+  });
+
+  it('says it is not signed in when the server refuses it, instead of "retrying" forever', () => {
+    server.refuse();
+    const waiting = screen.getByTestId('waiting');
+    expect(waiting.textContent).toBe('This screen is not signed in (or its token was revoked). Sign in or use a kiosk link. Sign in');
+    expect(within(waiting).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login?next=%2Fwall');
+    expect(screen.getByTestId('connection').dataset.state).toBe('refused');
+  });
+
+  it('keeps the last picture greyed out, and says why, when its token is revoked while it shows', () => {
+    server.connect();
+    server.send({ type: 'snapshot', snapshot: aSnapshot({ seq: 10 }) });
+    server.drop(); // the server cuts the screen's connection…
+    server.refuse(); // …and refuses it when it comes back
+    expect(screen.getByTestId('connection').dataset.state).toBe('refused');
+    expect(screen.getByTestId('connection').textContent).toContain('NOT SIGNED IN');
+    expect(screen.getByTestId('stale-notice').textContent).toContain('This screen is not signed in (or its token was revoked).');
+    expect(screen.getByTestId('tile-synlab-results')).toBeTruthy();
+    server.connect();
+    server.send({ type: 'snapshot', snapshot: aSnapshot({ seq: 11 }) });
+    expect(screen.getByTestId('connection').dataset.state).toBe('live');
   });
 });

@@ -1,9 +1,0 @@
-import { defineProject } from 'vitest/config';
-
-export default defineProject({
-  test: {
-    name: 'shared',
-    environment: 'node',
-    include: ['src/**/*.spec.ts'],
-  },
-});
