@@ -4,6 +4,7 @@ export * from './contracts/validation-errors.js';
 export * from './contracts/checks/index.js';
 export * from './contracts/catalog.js';
 export * from './contracts/integration-description.js';
+export * from './contracts/auth.js';
 export * from './contracts/observation.js';
 export * from './contracts/snapshot.js';
 export * from './contracts/live-events.js';

@@ -1,18 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { KioskTokenView } from '@lifeline/shared';
 import { AuthAudit } from './auth-audit.js';
 import { AuthEventsService } from './auth-events.service.js';
 import { KioskTokenRepository, type KioskTokenRow } from './kiosk-token.repository.js';
 import type { KioskPrincipal, UserPrincipal } from './principal.js';
 import { newToken, sha256Hex, TOKEN_PREFIX } from './secret-token.js';
 
-export interface KioskTokenView {
-  id: string;
-  name: string;
-  createdBy: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toView = (r: KioskTokenRow): KioskTokenView => ({
@@ -70,3 +63,5 @@ export class KioskTokensService {
     return { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name };
   }
 }
+
+export type { KioskTokenView };

@@ -1,12 +1,9 @@
+import { PASSWORD_MAX, PASSWORD_MIN } from '@lifeline/shared';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 
 /** argon2id (algorithm 2) with OWASP's recommended minimum: 19 MiB, 2 passes, 1 lane. */
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const PASSWORD_MIN = 12;
-/** Long enough for any passphrase; short enough that hashing it is no denial of service. */
-export const PASSWORD_MAX = 256;
 
 export const passwordSchema = z
   .string({ error: 'expected a password' })
@@ -31,3 +28,5 @@ export async function verifyAgainstNothing(password: string): Promise<void> {
   dummy ??= hashPassword('lifeline-no-such-user-placeholder');
   await verifyPassword(await dummy, password);
 }
+
+export { PASSWORD_MAX, PASSWORD_MIN };

@@ -1,6 +1,8 @@
 /** Who may do what: each role can do everything the roles before it can. */
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { USER_ROLES, type UserRole } from '@lifeline/shared';
+
+export const ROLES = USER_ROLES;
+export type Role = UserRole;
 
 /**
  * The access rule every route declares with `@Access(...)`:

@@ -1,18 +1,7 @@
+import type { UserView } from '@lifeline/shared';
 import type { Role } from './roles.js';
 import type { UserRow } from './user.repository.js';
 
-/** A user as the API shows it: never a password hash. */
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  /** How this person signs in: `password`, `oidc`, or both. */
-  signIn: Array<'password' | 'oidc'>;
-  lockedUntil: string | null;
-  createdAt: string;
-}
 
 export function toUserView(u: UserRow): UserView {
   const locked = u.locked_until && u.locked_until.getTime() > Date.now() ? u.locked_until.toISOString() : null;
@@ -27,3 +16,5 @@ export function toUserView(u: UserRow): UserView {
     createdAt: u.created_at.toISOString(),
   };
 }
+
+export type { UserView };
