@@ -7,6 +7,8 @@ import { applyHttpSecurity } from './auth/http-security.js';
 import { FirstAdminService } from './auth/first-admin.service.js';
 import { loadCatalogFile, parseCatalogYaml } from './catalog/catalog-loader.js';
 import { enforceTargetAllowlist } from './catalog/target-allowlist.js';
+import { isClustered } from './cluster/cluster-timing.js';
+import { ClusterIoAdapter } from './cluster/cluster-io.adapter.js';
 import type { CatalogSource } from './catalog/catalog.tokens.js';
 import type { Clock } from './common/clock.js';
 import { ConfigError, type AppConfig } from './config/app-config.js';
@@ -83,6 +85,8 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
       abortOnError: false,
     });
     cleanups.push(() => app.close());
+    // Several instances on one PostgreSQL: Socket.IO fans out (and instances talk) through it.
+    if (isClustered(config)) app.useWebSocketAdapter(new ClusterIoAdapter(app, databaseUrl));
     applyHttpSecurity(app, config);
     // The demo's story begins when Lifeline starts watching (the scheduler starts in listen()),
     // not while the database and the app were booting.
@@ -91,6 +95,8 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://localhost:${address.port}`;
     log.log(`Lifeline is serving on ${url}`);
+    // The simulated heartbeat partner pushes to the app itself, so it can only start now.
+    await demo?.appListening(`http://127.0.0.1:${address.port}`);
     const setupLink = app.get(FirstAdminService).takeSetupLink(config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${address.port}` : `http://${config.host}:${address.port}`);
     if (setupLink) log.warn(`No admin yet. Create the first one, once, within 24 h, at: ${setupLink}`);
     return { app, url, port: address.port, close: cleanup };

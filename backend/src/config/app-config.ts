@@ -27,6 +27,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** TARGET_ALLOWLIST: host names and CIDR networks probes may reach; unset: any. */
   targetAllowlist?: string[];
+  /** SPOOL_MAX_MB: bound on each on-disk spool (DATA_DIR/spool/<stream>) used while the database is unreachable. */
+  spoolMaxMb?: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -64,5 +66,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(message);
     }),
     targetAllowlist: env.TARGET_ALLOWLIST ? env.TARGET_ALLOWLIST.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    spoolMaxMb: intFrom(env, 'SPOOL_MAX_MB', 512, 1),
   };
 }

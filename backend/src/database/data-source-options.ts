@@ -10,6 +10,8 @@ import { ResultRollups1764240060000 } from './migrations/1764240060000-result-ro
 import { AuditLog1764240120000 } from './migrations/1764240120000-audit-log.js';
 import { Heartbeats1764241200000 } from './migrations/1764241200000-heartbeats.js';
 import { Auth1764300000000 } from './migrations/1764300000000-auth.js';
+import { Cluster1764400000000 } from './migrations/1764400000000-cluster.js';
+import { WriteIds1764410000000 } from './migrations/1764410000000-write-ids.js';
 
 export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
 export const MIGRATIONS = [
@@ -20,6 +22,8 @@ export const MIGRATIONS = [
   AuditLog1764240120000,
   Heartbeats1764241200000,
   Auth1764300000000,
+  Cluster1764400000000,
+  WriteIds1764410000000,
 ];
 
 /** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */

@@ -1,7 +1,7 @@
-import { validateCatalog } from '@lifeline/shared';
+import { CHECK_KINDS, validateCatalog } from '@lifeline/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { demoTiming, loadCatalogTemplate, renderCatalog, tcpPlaceholder, tcpSystemsIn } from './demo-catalog.js';
+import { PROTOCOL_SYSTEMS, demoTiming, loadCatalogTemplate, renderCatalog, tcpPlaceholder, tcpSystemsIn } from './demo-catalog.js';
 import { EXTERNAL_SYSTEMS, INTERNAL_SYSTEMS } from './scenarios.js';
 
 describe('demoTiming', () => {
@@ -37,7 +37,14 @@ describe('demoTiming', () => {
 describe('the shipped demo catalog template', () => {
   let template: string;
   const tcpPorts = (ids: string[]) => new Map(ids.map((id, i) => [id, 20000 + i]));
-  const render = () => renderCatalog(template, { httpPort: 18080, tcpPorts: tcpPorts(tcpSystemsIn(template)), timing: demoTiming('5s') });
+  const extra = new Map([
+    ['SIM_MLLP_PORT', '21001'],
+    ['SIM_DICOM_PORT', '21002'],
+    ['SIM_DNS_PORT', '21003'],
+    ['SIM_TLS_PORT', '21004'],
+    ['SIM_TLS_CA_FILE', '/tmp/lifeline-demo-ca.crt'],
+  ]);
+  const render = () => renderCatalog(template, { httpPort: 18080, tcpPorts: tcpPorts(tcpSystemsIn(template)), timing: demoTiming('5s'), extra });
 
   beforeAll(async () => {
     template = await loadCatalogTemplate();
@@ -83,20 +90,31 @@ describe('the shipped demo catalog template', () => {
     expect(new Set(externals.filter((e) => e.role !== 'canary').map((e) => e.partner)).size).toBe(externals.length - 1);
   });
 
-  it('uses only http and tcp checks, with the derived timing', () => {
+  it('uses every check kind at least once, each with the derived timing', () => {
     const result = validateCatalog(parse(render()));
     if (!result.ok) throw new Error('invalid');
-    for (const check of result.catalog.integrations.flatMap((i) => i.checks)) {
-      expect(['http', 'tcp']).toContain(check.kind);
-      expect(check).toMatchObject({ interval: 5000, timeout: 4000, degradedAboveMs: 1000 });
-    }
+    const checks = result.catalog.integrations.flatMap((i) => i.checks);
+    expect([...new Set(checks.map((c) => c.kind))].sort()).toEqual([...CHECK_KINDS].sort());
+    for (const check of checks) expect(check).toMatchObject({ interval: 5000, timeout: 4000, degradedAboveMs: 1000 });
+  });
+
+  it('points each protocol check at the system the simulator plays it for', () => {
+    const result = validateCatalog(parse(render()));
+    if (!result.ok) throw new Error('invalid');
+    const kindsOf = (id: string) => result.catalog.integrations.find((i) => i.id === id)?.checks.map((c) => c.kind);
+    expect(kindsOf(PROTOCOL_SYSTEMS.mllp)).toContain('hl7-mllp');
+    expect(kindsOf(PROTOCOL_SYSTEMS.fhir)).toContain('fhir');
+    expect(kindsOf(PROTOCOL_SYSTEMS.dicom)).toContain('dicom-echo');
+    expect(kindsOf(PROTOCOL_SYSTEMS.dns)).toContain('dns');
+    expect(kindsOf(PROTOCOL_SYSTEMS.tls)).toContain('tls');
+    expect(kindsOf(PROTOCOL_SYSTEMS.heartbeat)).toContain('heartbeat');
   });
 
   it.each([
     ['5s', { windowMs: 300_000, share: 0.5, minPartners: 2 }, { settleMs: 15_000, coolDownMs: 60_000 }],
     ['1s', { windowMs: 60_000, share: 0.5, minPartners: 2 }, { settleMs: 3_000, coolDownMs: 12_000 }],
   ] as const)('at %s, scales the perimeter window and the incident settle and cool-down with the interval', (interval, attribution, incidents) => {
-    const rendered = renderCatalog(template, { httpPort: 18080, tcpPorts: tcpPorts(tcpSystemsIn(template)), timing: demoTiming(interval) });
+    const rendered = renderCatalog(template, { httpPort: 18080, tcpPorts: tcpPorts(tcpSystemsIn(template)), timing: demoTiming(interval), extra });
     const result = validateCatalog(parse(rendered));
     if (!result.ok) throw new Error('invalid');
     expect(result.catalog.attribution).toEqual(attribution);

@@ -7,8 +7,11 @@ import { formatDuration, parseDuration } from '@lifeline/shared';
  *
  *   ${SIM_HTTP_PORT}        the simulator's HTTP server (one path per system)
  *   ${SIM_TCP_<ID>_PORT}    a TCP listener for integration <ID> (upper case, `-` as `_`)
+ *   ${SIM_MLLP_PORT} ${SIM_DICOM_PORT} ${SIM_DNS_PORT} ${SIM_TLS_PORT}   the protocol servers (see PROTOCOL_SYSTEMS)
+ *   ${SIM_TLS_CA_FILE}      the simulator's CA certificate (PEM), made at start
  *   ${DEMO_INTERVAL} ${DEMO_TIMEOUT} ${DEMO_DEGRADED_MS}   timing, see demoTiming()
  *   ${DEMO_WINDOW} ${DEMO_SETTLE} ${DEMO_COOL_DOWN}        attribution window, incident settle and cool-down
+ *   ${DEMO_HEARTBEAT_EVERY} the heartbeat's expected cadence (2 intervals; the simulator pushes every interval)
  */
 export const CATALOG_TEMPLATE_URL = new URL('./demo-catalog.yaml', import.meta.url);
 
@@ -71,7 +74,19 @@ export interface RenderInput {
   httpPort: number;
   tcpPorts: ReadonlyMap<string, number>;
   timing: DemoTiming;
+  /** Further placeholder values: the protocol servers' ports and the TLS CA file. */
+  extra?: ReadonlyMap<string, string>;
 }
+
+/** Which simulated system each protocol server plays; the catalog's checks of that kind point at it. */
+export const PROTOCOL_SYSTEMS = {
+  mllp: 'synlab-results',
+  fhir: 'cozo-hub',
+  dicom: 'imaging-exchange',
+  dns: 'internal-dns',
+  tls: 'ehealth-platform',
+  heartbeat: 'medication-database',
+} as const;
 
 /** Substitutes every placeholder; an unknown one is an error rather than a catalog that points nowhere. */
 export function renderCatalog(template: string, input: RenderInput): string {
@@ -83,8 +98,11 @@ export function renderCatalog(template: string, input: RenderInput): string {
     ['DEMO_WINDOW', formatDuration(input.timing.windowMs)],
     ['DEMO_SETTLE', formatDuration(input.timing.settleMs)],
     ['DEMO_COOL_DOWN', formatDuration(input.timing.coolDownMs)],
+    // The simulated heartbeat pushes every interval; twice that is late, six times is stale.
+    ['DEMO_HEARTBEAT_EVERY', formatDuration(2 * input.timing.intervalMs)],
   ]);
   for (const [id, port] of input.tcpPorts) values.set(tcpPlaceholder(id), String(port));
+  for (const [name, value] of input.extra ?? []) values.set(name, value);
   const unknown = new Set<string>();
   const rendered = template.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (unknown.add(name), whole));
   if (unknown.size > 0) throw new Error(`demo catalog has placeholders the simulator cannot fill: ${[...unknown].join(', ')}`);

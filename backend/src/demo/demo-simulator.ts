@@ -1,6 +1,12 @@
 import type { DemoInfo } from '@lifeline/shared';
-import { demoTiming, loadCatalogTemplate, renderCatalog, tcpSystemsIn, type DemoTiming } from './demo-catalog.js';
+import { randomBytes } from 'node:crypto';
+import { PROTOCOL_SYSTEMS, demoTiming, loadCatalogTemplate, renderCatalog, tcpSystemsIn, type DemoTiming } from './demo-catalog.js';
+import { DicomSystem } from './dicom-system.js';
+import { DnsSystem } from './dns-system.js';
+import { GatedTcpServer, type BehaviourView } from './gated-tcp.js';
+import { DEMO_HEARTBEAT_KEY_ENV, HeartbeatPusher } from './heartbeat-pusher.js';
 import { HttpSystems } from './http-systems.js';
+import { serveMllp } from './mllp-system.js';
 import {
   DEMO_SCENARIOS,
   SCENARIO_NAMES,
@@ -19,6 +25,7 @@ import {
 } from './scenarios.js';
 import { SimClock } from './sim-clock.js';
 import { TcpEndpoint } from './tcp-endpoint.js';
+import { TlsSystem } from './tls-system.js';
 
 export { DEMO_SCENARIOS, SCENARIO_NAMES } from './scenarios.js';
 
@@ -54,6 +61,11 @@ export class DemoSimulator {
   private clock: SimClock;
   private http: HttpSystems | undefined;
   private tcp: TcpEndpoint[] = [];
+  private protocols: GatedTcpServer[] = [];
+  private dns: DnsSystem | undefined;
+  private dicom: DicomSystem | undefined;
+  private tls: TlsSystem | undefined;
+  private pusher: HeartbeatPusher | undefined;
   private rendered: string | undefined;
   private phaseTimer: NodeJS.Timeout | undefined;
   private currentPhase: ScenarioPhase | undefined;
@@ -77,7 +89,7 @@ export class DemoSimulator {
     this.http = new HttpSystems({
       behaviourOf: (system) => (KNOWN_SYSTEMS.has(system) ? this.behaviourOf(system) : undefined),
       simulatedTime: () => this.clock.iso(),
-      slowDelayMs: () => this.timing.slowMs.min + Math.random() * (this.timing.slowMs.max - this.timing.slowMs.min),
+      slowDelayMs: () => this.slowDelayMs(),
     });
     try {
       const httpPort = await this.http.listen();
@@ -88,11 +100,14 @@ export class DemoSimulator {
         this.tcp.push(endpoint);
         tcpPorts.set(system, await endpoint.start());
       }
+      const extra = this.stopped ? new Map<string, string>() : await this.startProtocols();
       // stop() during start() may have run before a listener was up; close whatever opened since.
       if (this.stopped) return void (await this.closeAll());
-      this.rendered = renderCatalog(template, { httpPort, tcpPorts, timing: this.timing });
+      // Every partner answers from now on (making the TLS certificate takes a moment): the story starts here.
+      this.clock = this.newClock();
+      this.rendered = renderCatalog(template, { httpPort, tcpPorts, timing: this.timing, extra });
       this.log(
-        `[demo simulator] simulating scenario "${this.scenario.name}" on 127.0.0.1:${httpPort} (HTTP) and ${tcpPorts.size} TCP ports; ` +
+        `[demo simulator] simulating scenario "${this.scenario.name}" on 127.0.0.1:${httpPort} (HTTP) and ${tcpPorts.size} TCP ports, with HL7 MLLP, FHIR, DICOM, DNS, TLS and heartbeat partners; ` +
           `simulated clock starts at ${this.startAt} and runs ${this.opts.timeFactor}× real time`,
       );
       await this.applyPhase();
@@ -121,6 +136,15 @@ export class DemoSimulator {
     await this.applyPhase();
   }
 
+  /**
+   * Called once Lifeline listens at `baseUrl`: the simulated heartbeat partner starts pushing
+   * (the first push is awaited, so the first heartbeat check finds it).
+   */
+  async appListening(baseUrl: string): Promise<void> {
+    if (this.stopped || this.rendered === undefined) return;
+    await this.pusher?.start(baseUrl);
+  }
+
   info(): DemoInfo {
     return { scenario: this.scenario.name, simulatedTime: this.clock.iso(), label: DEMO_LABEL };
   }
@@ -135,7 +159,46 @@ export class DemoSimulator {
   }
 
   private async closeAll(): Promise<void> {
-    await Promise.all([this.http?.close(), ...this.tcp.map((t) => t.stop())]);
+    this.pusher?.stop();
+    this.dicom?.stop();
+    await Promise.all([this.http?.close(), ...this.tcp.map((t) => t.stop()), ...this.protocols.map((p) => p.close()), this.dns?.close(), this.tls?.stop()]);
+  }
+
+  /**
+   * The protocol servers (HL7 MLLP, DICOM C-ECHO, DNS, TLS) and the heartbeat partner, each
+   * following its system's behaviour; FHIR is served by the HTTP server. Returns their placeholders.
+   */
+  private async startProtocols(): Promise<Map<string, string>> {
+    const view: BehaviourView = {
+      behaviourOf: (system) => (KNOWN_SYSTEMS.has(system) ? this.behaviourOf(system) : undefined),
+      slowDelayMs: () => this.slowDelayMs(),
+    };
+    const gated = async (system: string, serve: ConstructorParameters<typeof GatedTcpServer>[2]): Promise<string> => {
+      const server = new GatedTcpServer(system, view, serve);
+      this.protocols.push(server);
+      return String(await server.listen());
+    };
+    const extra = new Map<string, string>();
+    extra.set('SIM_MLLP_PORT', await gated(PROTOCOL_SYSTEMS.mllp, (socket) => serveMllp(socket, PROTOCOL_SYSTEMS.mllp)));
+    this.dicom = new DicomSystem();
+    await this.dicom.start();
+    const dicom = this.dicom;
+    extra.set('SIM_DICOM_PORT', await gated(PROTOCOL_SYSTEMS.dicom, (socket) => dicom.serve(socket)));
+    this.tls = new TlsSystem();
+    await this.tls.start(PROTOCOL_SYSTEMS.tls);
+    const tls = this.tls;
+    extra.set('SIM_TLS_PORT', await gated(PROTOCOL_SYSTEMS.tls, (socket) => tls.serve(socket)));
+    extra.set('SIM_TLS_CA_FILE', tls.caFile);
+    this.dns = new DnsSystem(PROTOCOL_SYSTEMS.dns, view);
+    extra.set('SIM_DNS_PORT', String(await this.dns.listen()));
+    // The push key: the operator's if set, else a fresh random one, in the env before the catalog is read.
+    const key = (process.env[DEMO_HEARTBEAT_KEY_ENV] ||= randomBytes(24).toString('base64url'));
+    this.pusher = new HeartbeatPusher(PROTOCOL_SYSTEMS.heartbeat, key, { behaviourOf: view.behaviourOf, everyMs: this.timing.intervalMs, log: this.log });
+    return extra;
+  }
+
+  private slowDelayMs(): number {
+    return this.timing.slowMs.min + Math.random() * (this.timing.slowMs.max - this.timing.slowMs.min);
   }
 
   private newClock(): SimClock {

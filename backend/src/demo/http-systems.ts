@@ -61,14 +61,15 @@ export class HttpSystems {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    const system = new URL(req.url ?? '/', 'http://sim').pathname.split('/')[1] ?? '';
+    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    const system = path.split('/')[1] ?? '';
     const behaviour = this.view.behaviourOf(system);
     if (behaviour === undefined) return this.json(res, 404, { status: 'unknown-system', system, simulated: true });
     switch (this.resolveFlapping(system, behaviour)) {
       case 'healthy':
-        return this.ok(res, system);
+        return this.ok(res, system, path);
       case 'slow': {
-        const t = this.later(this.view.slowDelayMs(), () => this.ok(res, system));
+        const t = this.later(this.view.slowDelayMs(), () => this.ok(res, system, path));
         res.once('close', () => this.forget(t)); // the client gave up: no timer left behind
         return;
       }
@@ -96,13 +97,31 @@ export class HttpSystems {
     return n % 2 === 1 ? 'healthy' : 'unavailable';
   }
 
-  private ok(res: ServerResponse, system: string): void {
+  private ok(res: ServerResponse, system: string, path: string): void {
+    if (path === `/${system}/fhir/metadata`) return this.json(res, 200, capabilityStatement(system, this.view.simulatedTime()), FHIR_JSON);
     this.json(res, 200, { status: 'ok', system, simulated: true, simulatedTime: this.view.simulatedTime() });
   }
 
-  private json(res: ServerResponse, status: number, body: object): void {
+  private json(res: ServerResponse, status: number, body: object, contentType = 'application/json'): void {
     if (res.destroyed) return; // the client gave up while we were being slow
-    res.writeHead(status, { 'content-type': 'application/json', 'x-lifeline-demo': 'simulated' });
+    res.writeHead(status, { 'content-type': contentType, 'x-lifeline-demo': 'simulated' });
     res.end(JSON.stringify(body));
   }
+}
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+/** A FHIR R4 CapabilityStatement for `/<system>/fhir/metadata`: a simulated server, read and search on a few types. */
+export function capabilityStatement(system: string, simulatedTime: string): object {
+  const resource = (type: string) => ({ type, interaction: [{ code: 'read' }, { code: 'search-type' }] });
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: simulatedTime,
+    kind: 'instance',
+    software: { name: `Lifeline demo simulator (${system}, simulated)` },
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [{ mode: 'server', resource: ['Patient', 'DocumentReference', 'DiagnosticReport'].map(resource) }],
+  };
 }

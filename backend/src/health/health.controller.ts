@@ -33,6 +33,8 @@ export class HealthController {
     const historyStore = {
       ok: !this.history.lastError,
       pending: this.history.pending,
+      spooled: this.history.spooled,
+      ...(this.history.spoolDropped ? { spoolDropped: this.history.spoolDropped } : {}),
       lastFlushAt: this.history.lastFlushAt ? new Date(this.history.lastFlushAt).toISOString() : null,
       ...(this.history.lastError ? { unavailableSince: new Date(this.history.lastError.at).toISOString() } : {}),
     };
@@ -42,7 +44,7 @@ export class HealthController {
     return {
       status: ok ? 'ok' : 'degraded',
       database,
-      scheduler: { ok: schedulerOk, checks: s.checks, inFlight: s.inFlight, runs: s.runs, lagP50Ms: s.lagP50, lagP99Ms: s.lagP99 },
+      scheduler: { ok: schedulerOk, checks: s.checks, owned: s.owned, inFlight: s.inFlight, runs: s.runs, lagP50Ms: s.lagP50, lagP99Ms: s.lagP99 },
       historyStore,
     };
   }

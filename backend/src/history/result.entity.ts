@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** One probe outcome. Written in batches by the history writer, never one by one. */
 @Entity({ name: 'result' })
 @Index('result_integration_time_idx', ['integrationId', 'startedAt'])
-@Index('result_check_time_idx', ['checkId', 'startedAt'])
+@Index('result_check_time_idx', ['checkId', 'startedAt'], { unique: true })
 export class ResultEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

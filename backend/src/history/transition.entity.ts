@@ -21,4 +21,9 @@ export class TransitionEntity {
 
   @Column({ type: 'jsonb' })
   reasons: string[];
+
+  /** Made when the transition happened, so a retried batch is not stored twice. */
+  @Column({ name: 'write_id', type: 'uuid', nullable: true })
+  @Index('state_transition_write_id_idx', { unique: true })
+  writeId: string | null;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { ClusterModule } from '../cluster/cluster.module.js';
 import { LiveEventsModule } from '../live/live-events.module.js';
 import { StatusModule } from '../status/status.module.js';
 import { IncidentRepository } from './incident.repository.js';
@@ -7,7 +8,7 @@ import { IncidentsController } from './incidents.controller.js';
 import { IncidentsService } from './incidents.service.js';
 
 @Module({
-  imports: [StatusModule, LiveEventsModule, CatalogModule],
+  imports: [StatusModule, LiveEventsModule, CatalogModule, ClusterModule],
   providers: [IncidentsService, IncidentRepository],
   controllers: [IncidentsController],
   exports: [IncidentsService],

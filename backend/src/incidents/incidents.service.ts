@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy, ty
 import { reconcileIncidents, toIncidentSnapshot, type IncidentChange, type IncidentSnapshot, type IncidentState } from '@lifeline/shared';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { ClusterBus } from '../cluster/cluster-bus.service.js';
+import { LeaderService } from '../cluster/leader.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { LiveEventsService } from '../live/live-events.service.js';
 import { StatusService, type Evaluation } from '../status/status.service.js';
@@ -15,6 +17,14 @@ export interface IncidentAnnotated {
   by: string;
   text?: string;
 }
+
+/** An incident change as the instance that made it tells the others. */
+interface RelayedChange {
+  name: 'incident.opened' | 'incident.updated' | 'incident.resolved';
+  state: IncidentState;
+  snapshot: IncidentSnapshot;
+}
+const RELAY = 'cluster:incident';
 
 const newIncidentId = (_key: string, now: number) => `inc-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
 
@@ -39,6 +49,8 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
     private readonly live: LiveEventsService,
     private readonly catalog: CatalogService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly leader: LeaderService,
+    private readonly bus: ClusterBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -46,6 +58,28 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
     this.annotations = await this.repository.annotations(this.open.map((i) => i.id));
     if (this.open.length) this.logger.log(`${this.open.length} incident(s) still open from before the restart`);
     this.subscription = this.status.evaluated.subscribe((e) => this.reconcile(e));
+    // Several instances: only the leader reconciles and stores; the others show what it tells them.
+    this.subscription.add(this.leader.gained.subscribe(() => void this.takeOver()));
+    this.bus.on<RelayedChange>(RELAY, (c) => this.relayed(c));
+  }
+
+  private async takeOver(): Promise<void> {
+    try {
+      this.open = await this.repository.open();
+      this.annotations = await this.repository.annotations(this.open.map((i) => i.id));
+      this.logger.log(`leader now: ${this.open.length} open incident(s) taken over`);
+    } catch (err) {
+      this.logger.error(`could not read open incidents: ${(err as Error).message}`);
+    }
+  }
+
+  private relayed({ name, state, snapshot }: RelayedChange): void {
+    if (!this.leader.isLeader()) {
+      this.open = name === 'incident.resolved' ? this.open.filter((i) => i.id !== state.id) : [...this.open.filter((i) => i.id !== state.id), state];
+    }
+    if (name === 'incident.resolved') this.annotations.delete(state.id);
+    else this.annotations.set(state.id, { acknowledgements: snapshot.acknowledgements, notes: snapshot.notes });
+    this.live.publishRelayed({ name, payload: { incident: snapshot } });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -87,10 +121,13 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
     if (this.open.some((i) => i.id === id)) this.annotations.set(id, fresh);
     const snapshot = await this.get(id);
     this.live.publish({ name: 'incident.updated', payload: { incident: snapshot } });
+    const state = this.open.find((i) => i.id === id);
+    if (state) this.bus.emit(RELAY, { name: 'incident.updated', state, snapshot } satisfies RelayedChange);
     return snapshot;
   }
 
   private reconcile(evaluation: Evaluation): void {
+    if (!this.leader.isLeader()) return;
     const { coolDownMs, settleMs } = this.catalog.catalog.incidents;
     const current = evaluation.integrations.map((i) => ({
       id: i.id,
@@ -113,7 +150,9 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
     this.writes = this.writes.then(() => this.repository.save(state, closed)).catch((err) => this.logger.error(`could not store incident ${state.id}: ${(err as Error).message}`));
     if (closed) this.annotations.delete(state.id);
     const name = change.type === 'opened' ? 'incident.opened' : change.type === 'resolved' ? 'incident.resolved' : 'incident.updated';
-    this.live.publish({ name, payload: { incident: this.toSnapshot(state) } });
+    const snapshot = this.toSnapshot(state);
+    this.live.publish({ name, payload: { incident: snapshot } });
+    this.bus.emit(RELAY, { name, state, snapshot } satisfies RelayedChange);
     this.logger.log(`${change.type}: ${state.title}`);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncidentSnapshot, IntegrationSnapshot, Verdict } from '@lifeline/shared';
-import { Subject, type Observable } from 'rxjs';
+import { merge, Subject, type Observable } from 'rxjs';
 
 /** An event for `/live`, already numbered. */
 export type LiveEvent =
@@ -20,9 +20,16 @@ type Unnumbered<E> = E extends { name: infer N; payload: infer P } ? { name: N; 
 export class LiveEventsService {
   private seq = 0;
   private readonly subject = new Subject<LiveEvent>();
+  private readonly relayed = new Subject<LiveEvent>();
 
+  /** Events this instance produced (what its audit recorder records). */
   get events(): Observable<LiveEvent> {
     return this.subject.asObservable();
+  }
+
+  /** Everything this instance's clients get: its own events and those relayed from the leader. */
+  get outgoing(): Observable<LiveEvent> {
+    return merge(this.subject, this.relayed);
   }
 
   /** The seq of the last event sent; a snapshot taken now carries it. */
@@ -33,5 +40,11 @@ export class LiveEventsService {
   publish(event: Unnumbered<LiveEvent>): void {
     this.seq += 1;
     this.subject.next({ name: event.name, payload: { ...event.payload, seq: this.seq } } as LiveEvent);
+  }
+
+  /** An event another instance produced (an incident change by the leader), numbered in this instance's sequence. */
+  publishRelayed(event: Unnumbered<LiveEvent>): void {
+    this.seq += 1;
+    this.relayed.next({ name: event.name, payload: { ...event.payload, seq: this.seq } } as LiveEvent);
   }
 }

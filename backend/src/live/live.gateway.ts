@@ -9,6 +9,7 @@ import { liveHandshake, principalOf } from '../auth/live-handshake.js';
 import { FULL_ROOM, roomsFor, roomsToCut, VIEWER_ROOM } from '../auth/live-rooms.js';
 import { seesInternals } from '../auth/principal.js';
 import { projectLiveEvent, projectSnapshot } from '../auth/viewer-projection.js';
+import { ClusterBus } from '../cluster/cluster-bus.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SnapshotService } from '../snapshot/snapshot.service.js';
 import { LiveEventsService } from './live-events.service.js';
@@ -37,13 +38,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly authenticator: AuthenticatorService,
     private readonly authEvents: AuthEventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: ClusterBus,
   ) {}
 
   afterInit(): void {
     this.namespace.use(liveHandshake(this.authenticator, this.config.auth));
-    this.subscription = this.live.events.subscribe((event) => {
-      (this.namespace.to(FULL_ROOM).emit as Emit)(event.name, event.payload);
-      (this.namespace.to(VIEWER_ROOM).emit as Emit)(event.name, projectLiveEvent(event.name, event.payload));
+    this.bus.attach(this.namespace as unknown as Namespace);
+    // `.local`: every instance numbers and sends its own events to its own clients; through the
+    // cluster adapter a plain room emit would reach every instance's clients a second time.
+    this.subscription = this.live.outgoing.subscribe((event) => {
+      (this.namespace.local.to(FULL_ROOM).emit as Emit)(event.name, event.payload);
+      (this.namespace.local.to(VIEWER_ROOM).emit as Emit)(event.name, projectLiveEvent(event.name, event.payload));
     });
     this.revocations = this.authEvents.revocations.subscribe((r) => {
       const { room, except } = roomsToCut(r);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Interval } from '@nestjs/schedule';
 import type { ResolvedCheck } from '@lifeline/shared';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { LeaseService } from '../cluster/lease.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { HeartbeatStore } from '../heartbeats/heartbeat-store.service.js';
@@ -39,6 +40,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly heartbeats: HeartbeatStore,
+    private readonly leases: LeaseService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,23 +61,31 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     if (this.stopped) return;
     const now = this.clock();
     this.lastDispatchAt = now;
-    const due = this.entries.filter((e) => !e.running && e.plannedAt <= now).sort((a, b) => a.plannedAt - b.plannedAt);
+    // Only checks this instance holds the lease of; another's stay due, so a takeover runs at once.
+    const due = this.entries.filter((e) => !e.running && e.plannedAt <= now && this.leases.owns(e.check.id)).sort((a, b) => a.plannedAt - b.plannedAt);
     for (const entry of due) {
       if (this.inFlight >= this.config.maxConcurrentChecks) break;
+      // Taken over from another instance: not before an interval after its last run there.
+      const elsewhere = this.leases.lastRunElsewhere(entry.check.id);
+      if (elsewhere !== undefined && elsewhere + entry.check.interval > now + 20) {
+        entry.plannedAt = elsewhere + entry.check.interval;
+        continue;
+      }
       this.start(entry, now);
     }
   }
 
-  stats(): { checks: number; inFlight: number; runs: number; lastDispatchAt?: number; lagP50: number; lagP99: number } {
+  stats(): { checks: number; owned: number; inFlight: number; runs: number; lastDispatchAt?: number; lagP50: number; lagP99: number } {
     const sorted = [...this.lags].sort((a, b) => a - b);
     const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0);
-    return { checks: this.entries.length, inFlight: this.inFlight, runs: this.runs, lastDispatchAt: this.lastDispatchAt, lagP50: pct(0.5), lagP99: pct(0.99) };
+    return { checks: this.entries.length, owned: this.leases.ownedCount(), inFlight: this.inFlight, runs: this.runs, lastDispatchAt: this.lastDispatchAt, lagP50: pct(0.5), lagP99: pct(0.99) };
   }
 
   private start(entry: Entry, now: number): void {
     entry.running = true;
     this.inFlight += 1;
     this.lags.push(now - entry.plannedAt);
+    this.leases.noteOwnRun(entry.check.id, now);
     if (this.lags.length > LAG_SAMPLES) this.lags.shift();
     const services = { timeZone: this.catalog.catalog.site.timezone, heartbeats: this.heartbeats };
     const run = runCheck(entry.check, process.env, this.clock, services)

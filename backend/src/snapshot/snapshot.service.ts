@@ -3,6 +3,7 @@ import type { Snapshot } from '@lifeline/shared';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CATALOG_SOURCE, type CatalogSource } from '../catalog/catalog.tokens.js';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { HistoryWriterService } from '../history/history-writer.service.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { LiveEventsService } from '../live/live-events.service.js';
 import { StatusService } from '../status/status.service.js';
@@ -17,6 +18,7 @@ export class SnapshotService {
     private readonly catalog: CatalogService,
     @Inject(CATALOG_SOURCE) private readonly source: CatalogSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly history: HistoryWriterService,
   ) {}
 
   snapshot(): Snapshot {
@@ -29,6 +31,7 @@ export class SnapshotService {
       integrations: this.status.integrations(),
       incidents: this.incidents.current(),
       ...(this.source.demo ? { demo: this.source.demo() } : {}),
+      historyStore: this.history.state,
     };
   }
 }

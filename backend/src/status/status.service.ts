@@ -16,6 +16,7 @@ import {
 } from '@lifeline/shared';
 import { Subject, type Observable } from 'rxjs';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { LeaderService } from '../cluster/leader.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { HistoryWriterService } from '../history/history-writer.service.js';
 import { LiveEventsService } from '../live/live-events.service.js';
@@ -51,6 +52,7 @@ export class StatusService {
     private readonly history: HistoryWriterService,
     private readonly maintenance: MaintenanceService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly leader: LeaderService,
   ) {
     const now = clock();
     for (const i of catalog.catalog.integrations) for (const c of i.checks) this.checks.set(c.id, initialCheckState(now));
@@ -117,7 +119,8 @@ export class StatusService {
       const [a, b] = [prev.snapshot, next.snapshot];
       if (a.status !== b.status) {
         changed.push(id);
-        this.history.addTransition({ integrationId: id, from: a.status, to: b.status, at: Date.parse(b.since), reasons: b.reasons });
+        // Every instance judges; only the leader records, so a transition is written once.
+        if (this.leader.isLeader()) this.history.addTransition({ integrationId: id, from: a.status, to: b.status, at: Date.parse(b.since), reasons: b.reasons });
         this.logger.log(`${id}: ${a.status} → ${b.status} (${b.reasons.join('; ')})`);
       } else if (a.latencyMs !== b.latencyMs || a.lastCheckedAt !== b.lastCheckedAt || !same(a.reasons, b.reasons)) {
         this.dirty.add(id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adminWords } from '../features/admin/admin.i18n';
 import { auditWords } from '../features/audit/audit.i18n';
 import { accountWords } from '../features/auth/account.i18n';
+import { loginWords } from '../features/auth/login.i18n';
 import { en } from './en';
 import { i18n } from './i18n';
 
@@ -14,6 +15,7 @@ const SECTIONS = [
   ['audit', auditWords],
   ['account', accountWords],
   ['admin', adminWords],
+  ['login', loginWords],
 ] as const;
 
 describe('the words of pages loaded on demand', () => {

@@ -102,7 +102,7 @@ function patch(snapshot: Snapshot, delta: Delta): Snapshot {
       // Resolved is closed: the snapshot lists open incidents only.
       return { ...snapshot, incidents: snapshot.incidents.filter((i) => i.id !== delta.event.incident.id) };
     case 'tick':
-      return { ...snapshot, serverTime: delta.event.serverTime };
+      return { ...snapshot, serverTime: delta.event.serverTime, ...(delta.event.historyStore ? { historyStore: delta.event.historyStore } : {}) };
   }
 }
 

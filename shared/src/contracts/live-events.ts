@@ -1,5 +1,5 @@
 import type { IncidentSnapshot } from './incident.js';
-import type { IntegrationSnapshot, Snapshot, Verdict } from './snapshot.js';
+import type { HistoryStoreState, IntegrationSnapshot, Snapshot, Verdict } from './snapshot.js';
 
 /** The Socket.IO namespace of the live view. */
 export const LIVE_NAMESPACE = '/live';
@@ -22,6 +22,8 @@ export interface IncidentEvent {
 export interface TickEvent {
   seq: number;
   serverTime: string;
+  /** The history store's state at this tick (the snapshot's field, kept current). */
+  historyStore?: HistoryStoreState;
 }
 
 /** Server → client events of `/live`; every one carries a monotonically increasing `seq`. */

@@ -52,6 +52,15 @@ export interface DemoInfo {
   label: string;
 }
 
+/** Whether results, transitions and audit rows reach PostgreSQL; while not, they are spooled on disk. */
+export interface HistoryStoreState {
+  available: boolean;
+  /** ISO time of the first refused write. */
+  unavailableSince?: string;
+  /** Rows waiting in the on-disk spool. */
+  spooled?: number;
+}
+
 export interface Snapshot {
   serverTime: string;
   seq: number;
@@ -62,4 +71,6 @@ export interface Snapshot {
   incidents: IncidentSnapshot[];
   /** Present only when partners are played by the built-in demo simulator. */
   demo?: DemoInfo;
+  /** Absent from servers that do not report it; the wall warns while `available` is false. */
+  historyStore?: HistoryStoreState;
 }

@@ -17,9 +17,9 @@ export function KioskTokenOnce({ created, onDone, copy = (text) => navigator.cli
   const url = new URL(created.url, location.origin).href;
   useEffect(() => heading.current?.focus(), []);
 
-  async function copyUrl() {
+  async function copyText(text: string) {
     try {
-      await copy(url);
+      await copy(text);
       setCopied('yes');
     } catch {
       setCopied('failed');
@@ -35,9 +35,16 @@ export function KioskTokenOnce({ created, onDone, copy = (text) => navigator.cli
       <code className="kiosk-once__url" aria-labelledby="kiosk-once-label" data-testid="kiosk-url">
         {url}
       </code>
+      <p id="kiosk-once-token">{t('admin.kiosk.token')}</p>
+      <code className="kiosk-once__url" aria-labelledby="kiosk-once-token" data-testid="kiosk-token">
+        {created.token}
+      </code>
       <div className="kiosk-once__actions">
-        <button type="button" className="button" onClick={() => void copyUrl()}>
+        <button type="button" className="button" onClick={() => void copyText(url)}>
           {t('admin.kiosk.copy')}
+        </button>
+        <button type="button" className="button" onClick={() => void copyText(created.token)}>
+          {t('admin.kiosk.copyToken')}
         </button>
         <button type="button" className="button" onClick={onDone}>
           {t('admin.kiosk.done')}

@@ -11,6 +11,7 @@ export interface KioskTokenRowProps {
   token: KioskTokenView;
   timeZone: string;
   now: number;
+  /** Revoked on the server (the 204 carries no time). */
   onRevoked: (token: KioskTokenView) => void;
 }
 
@@ -31,7 +32,7 @@ export function KioskTokenRow({ token, timeZone, now, onRevoked }: KioskTokenRow
 
   async function revoke() {
     const done = await run(() => client.delete(API.kioskToken(token.id)));
-    if (done.ok) onRevoked({ ...token, revokedAt: new Date().toISOString() });
+    if (done.ok) onRevoked(token);
     setConfirming(false);
   }
 

@@ -59,7 +59,9 @@ function KioskTokens({ copy }: KioskTokensPageProps) {
     setSaid('');
   }
   function revoked(token: KioskTokenView) {
-    cache.set<KioskTokenView[]>(API.kioskTokens, (list) => list?.map((k) => (k.id === token.id ? token : k)));
+    const revokedAt = new Date(Date.now() + serverOffsetMs).toISOString(); // about the server's time of it
+    cache.set<KioskTokenView[]>(API.kioskTokens, (list) => list?.map((k) => (k.id === token.id ? { ...k, revokedAt } : k)));
+    cache.invalidate(API.kioskTokens); // and the server's own word on it (its time, when it was last used)
     setSaid(t('admin.kiosk.revoked', { name: token.name }));
   }
   function done() {

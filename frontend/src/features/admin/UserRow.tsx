@@ -116,7 +116,7 @@ function ResetPassword({ name, busy, error, onSave, onCancel }: ResetPasswordPro
     onSave(password);
   }
   return (
-    <form className="admin-form admin-reset" onSubmit={submit} noValidate aria-label={t('admin.users.resetFor', { name })}>
+    <form className="admin-form admin-reset" onSubmit={submit} noValidate aria-label={t('admin.users.resetWho', { name })}>
       <NewPasswordFields id={id} label={t('admin.users.resetFor', { name })} password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={problems} />
       <div className="admin-form__actions">
         <button type="submit" className="button" disabled={busy}>

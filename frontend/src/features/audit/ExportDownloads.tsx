@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { MouseEvent } from 'react';
-import { AUDIT_EXPORT_FORMATS, EXPORT_DIGEST_HEADER } from '@lifeline/shared';
 import type { AuditExportFormat } from '@lifeline/shared';
 import { problemText } from '../../api/problem-text';
 import { useApi } from '../../api/use-query';
 import { useT } from '../../i18n/use-t';
 import { saveFile } from '../../ui/save-file';
-import { exportHref } from './audit-window';
+import { DIGEST_HEADER, EXPORT_FORMATS, exportHref } from './audit-window';
 import type { ExportWindow } from './audit-window';
 
 export type SaveFile = (blob: Blob, filename: string) => void;
@@ -48,7 +47,7 @@ export function ExportDownloads({ window, integration, save = saveFile }: Export
       const file = await client.download(href);
       const filename = file.filename ?? `lifeline-audit.${format}`;
       save(file.blob, filename);
-      setOutcome({ state: 'done', filename, sha256: file.headers[EXPORT_DIGEST_HEADER.toLowerCase()], sidecar: sidecarOf(file.headers) });
+      setOutcome({ state: 'done', filename, sha256: file.headers[DIGEST_HEADER], sidecar: sidecarOf(file.headers) });
     } catch (err) {
       setOutcome({ state: 'failed', message: t('audit.failed', { message: problemText(err) }) });
     }
@@ -57,7 +56,7 @@ export function ExportDownloads({ window, integration, save = saveFile }: Export
   return (
     <div className="audit-downloads">
       <ul className="audit-downloads__links">
-        {AUDIT_EXPORT_FORMATS.map((format) => {
+        {EXPORT_FORMATS.map((format) => {
           const href = exportHref(window, format, integration);
           return (
             <li key={format}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_EXPORT_FORMATS, EXPORT_DIGEST_HEADER } from '@lifeline/shared';
 import { anIncident, T0 } from '../../testing/builders';
-import { epochToZonedLocal, exportHref, lastIncident, startOfDay, windowFor, zonedLocalToEpoch } from './audit-window';
+import { DIGEST_HEADER, EXPORT_FORMATS, epochToZonedLocal, exportHref, lastIncident, startOfDay, windowFor, zonedLocalToEpoch } from './audit-window';
 
 const BXL = 'Europe/Brussels';
 
@@ -26,9 +27,9 @@ describe('site time ↔ instants', () => {
 describe('the export window', () => {
   const base = { incident: undefined, now: T0, timeZone: BXL, from: '', to: '' };
 
-  it('takes the last incident, open (until now) or resolved', () => {
+  it('takes the last incident, open (until now) or resolved, in whole seconds that hold it', () => {
     const open = anIncident({ openedAt: '2025-11-26T06:31:00.000Z' });
-    const older = anIncident({ id: 'inc-0', openedAt: '2025-11-25T10:00:00.000Z', resolvedAt: '2025-11-25T11:00:00.000Z' });
+    const older = anIncident({ id: 'inc-0', openedAt: '2025-11-25T10:00:00.700Z', resolvedAt: '2025-11-25T10:59:59.300Z' });
     expect(lastIncident([older, open])).toBe(open);
     expect(lastIncident([])).toBeUndefined();
     expect(windowFor('incident', { ...base, incident: open })).toEqual({ window: { from: '2025-11-26T07:31:00+01:00' } });
@@ -52,5 +53,12 @@ describe('the export window', () => {
       '/api/audit/export?from=2025-11-26T07%3A00%3A00%2B01%3A00&to=2025-11-26T11%3A00%3A00%2B01%3A00&format=csv',
     );
     expect(exportHref({ from: '2025-11-26T00:00:00+01:00' }, 'pdf', 'synlab-results')).toBe('/api/audit/export?from=2025-11-26T00%3A00%3A00%2B01%3A00&format=pdf&integration=synlab-results');
+  });
+});
+
+describe('the export contract', () => {
+  it('has the formats and the digest header of shared/', () => {
+    expect(EXPORT_FORMATS).toEqual(AUDIT_EXPORT_FORMATS);
+    expect(DIGEST_HEADER).toBe(EXPORT_DIGEST_HEADER.toLowerCase());
   });
 });

@@ -1,6 +1,14 @@
 import { formatZonedIso, isKnownTimeZone, zoneOffsetMinutes } from '@lifeline/shared';
 import type { AuditExportFormat, IncidentSnapshot } from '@lifeline/shared';
 
+/**
+ * The export's formats and the header with its SHA-256: shared's AUDIT_EXPORT_FORMATS and
+ * EXPORT_DIGEST_HEADER (audit-window.spec.ts checks they agree). Not imported from there: that
+ * module builds zod schemas on load, which would put all of zod in this page.
+ */
+export const EXPORT_FORMATS = ['csv', 'json', 'pdf'] as const satisfies readonly AuditExportFormat[];
+export const DIGEST_HEADER = 'x-content-sha256';
+
 /** Which window to export: the last incident, today (site time), or one chosen by hand. */
 export const WINDOW_CHOICES = ['incident', 'today', 'custom'] as const;
 export type WindowChoice = (typeof WINDOW_CHOICES)[number];
@@ -62,7 +70,13 @@ export function windowFor(choice: WindowChoice, x: WindowInputs): { window: Expo
   switch (choice) {
     case 'incident':
       if (!x.incident) return { problem: 'noIncident' };
-      return { window: { from: iso(Date.parse(x.incident.openedAt)), ...(x.incident.resolvedAt ? { to: iso(Date.parse(x.incident.resolvedAt)) } : {}) } };
+      // Whole seconds, rounded outwards, so the opening and resolving transitions stay inside.
+      return {
+        window: {
+          from: iso(Math.floor(Date.parse(x.incident.openedAt) / 1000) * 1000),
+          ...(x.incident.resolvedAt ? { to: iso(Math.ceil(Date.parse(x.incident.resolvedAt) / 1000) * 1000) } : {}),
+        },
+      };
     case 'today':
       return { window: { from: iso(startOfDay(x.now, x.timeZone)) } };
     case 'custom': {

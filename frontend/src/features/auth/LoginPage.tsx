@@ -7,6 +7,7 @@ import { API } from '../../api/types';
 import { useApi, useQuery } from '../../api/use-query';
 import { useT } from '../../i18n/use-t';
 import type { T } from '../../i18n/use-t';
+import './login.i18n';
 
 export interface LoginPageProps {
   /** Where to go once signed in: a full page load, so the live connection reconnects as the signed-in person. */
@@ -27,7 +28,7 @@ export function loginErrorText(search: string, t: T): string | null {
   const code = new URLSearchParams(search).get('error');
   if (code === null) return null;
   if (code === 'kiosk-token') return t('auth.kioskToken');
-  return (LOGIN_ERRORS as readonly string[]).includes(code) ? t(`auth.errors.${code}`) : t('auth.errors.unknown');
+  return (LOGIN_ERRORS as readonly string[]).includes(code) ? t(`login.errors.${code}`) : t('login.errors.unknown');
 }
 
 /**
@@ -70,14 +71,14 @@ export default function LoginPage({ goTo = (url) => location.assign(url) }: Logi
           {reason}
         </p>
       )}
-      {options?.setupPending && <p className="notice">{t('auth.setupPending')}</p>}
+      {options?.setupPending && <p className="notice">{t('login.setupPending')}</p>}
       {options?.oidc && (
         <p className="login__organisation">
           {/* A full navigation: the server redirects on to the directory. */}
           <a className="button login__oidc" href={API.oidcLogin}>
-            {t('auth.organisation')}
+            {t('login.organisation')}
           </a>
-          <span className="login__or">{t('auth.or')}</span>
+          <span className="login__or">{t('login.or')}</span>
         </p>
       )}
       <form className="login__form" onSubmit={submit}>
@@ -113,11 +114,11 @@ function Wait({ seconds, over, onOver }: { seconds: number; over: boolean; onOve
   }, [seconds, over, onOver]);
   return over ? (
     <p className="notice" role="status" data-testid="login-wait">
-      {t('auth.tryNow')}
+      {t('login.tryNow')}
     </p>
   ) : (
     <p className="notice notice--error" role="alert" data-testid="login-wait">
-      {t('auth.tooMany', { seconds })}
+      {t('login.tooMany', { seconds })}
     </p>
   );
 }

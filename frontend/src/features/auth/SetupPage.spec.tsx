@@ -14,11 +14,11 @@ afterEach(() => {
 
 const PASSWORD = 'a long passphrase here';
 
-function fill({ email = 'ann@uzgent.be', name = 'Ann Peeters', password = PASSWORD, confirm = password } = {}) {
+function fill({ email = 'ann@uzgent.be', name = 'Ann Peeters', password = PASSWORD, confirm }: { email?: string; name?: string; password?: string; confirm?: string } = {}) {
   fireEvent.change(screen.getByLabelText('E-mail address'), { target: { value: email } });
   fireEvent.change(screen.getByLabelText('Name'), { target: { value: name } });
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
-  fireEvent.change(screen.getByLabelText('Repeat the password'), { target: { value: confirm } });
+  fireEvent.change(screen.getByLabelText('Repeat the password'), { target: { value: confirm ?? password } });
   fireEvent.click(screen.getByRole('button', { name: 'Create administrator and sign in' }));
 }
 

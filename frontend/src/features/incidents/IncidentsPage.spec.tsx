@@ -147,6 +147,13 @@ describe('incidents: once the backend has sign-in', () => {
     expect(screen.queryByLabelText('Your name')).toBeNull();
   });
 
+  it('a wall screen’s kiosk token is offered no actions either', async () => {
+    await show(undefined, { '/api/auth/me': { kind: 'kiosk', role: 'viewer', name: 'ICT room left' } });
+    await screen.findByTestId('sign-in-needed');
+    expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add note' })).toBeNull();
+  });
+
   it('a signed-in viewer is told the role it takes', async () => {
     await show(undefined, { '/api/auth/me': me('viewer') });
     expect(await screen.findByText('Acknowledging and notes need the operator role; you are signed in as viewer.')).toBeTruthy();

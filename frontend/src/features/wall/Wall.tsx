@@ -62,7 +62,7 @@ export function Wall({ state, kiosk = true }: WallProps) {
   );
   return (
     <div className={`${className} wall--${densityFor(integrations.length)}${current ? '' : ' wall--not-current'}`} data-current={current}>
-      <WallHeader siteName={site.name} timeZone={site.timezone} connection={connection} serverOffsetMs={state.serverOffsetMs}>
+      <WallHeader siteName={site.name} timeZone={site.timezone} connection={connection} serverOffsetMs={state.serverOffsetMs} historyStore={snapshot.historyStore}>
         {!current && <StaleNotice connection={connection} lastUpdate={lastUpdate} timeZone={site.timezone} />}
       </WallHeader>
       {snapshot.demo && <DemoBanner demo={snapshot.demo} timeZone={site.timezone} />}

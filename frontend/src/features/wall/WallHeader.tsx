@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import type { HistoryStoreState } from '@lifeline/shared';
 import type { ConnectionState } from '../../live/live-state';
 import { useT } from '../../i18n/use-t';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator';
+import { HistoryStoreNotice } from './HistoryStoreNotice';
 import { SiteClock } from './SiteClock';
 
 export interface WallHeaderProps {
@@ -11,9 +13,11 @@ export interface WallHeaderProps {
   serverOffsetMs: number;
   /** Shown between the site and the clock: the STALE notice when the data is not current. */
   children?: ReactNode;
+  /** From the snapshot (kept current by ticks): warns while the database is not taking history. */
+  historyStore?: HistoryStoreState;
 }
 
-export function WallHeader({ siteName, timeZone, connection, serverOffsetMs, children }: WallHeaderProps) {
+export function WallHeader({ siteName, timeZone, connection, serverOffsetMs, children, historyStore }: WallHeaderProps) {
   const { t } = useT();
   return (
     <header className="wall-header">
@@ -21,7 +25,10 @@ export function WallHeader({ siteName, timeZone, connection, serverOffsetMs, chi
         <span className="wall-header__product">{t('app.product')}</span>
         <h1 className="wall-header__name">{siteName}</h1>
       </div>
-      <div className="wall-header__notice">{children}</div>
+      <div className="wall-header__notice">
+        {children}
+        <HistoryStoreNotice historyStore={historyStore} timeZone={timeZone} />
+      </div>
       <ConnectionIndicator state={connection} />
       <SiteClock timeZone={timeZone} serverOffsetMs={serverOffsetMs} />
     </header>
