@@ -93,12 +93,14 @@ describe('audit export of the perimeter-ddos morning', () => {
     expect(end).toBeGreaterThanOrEqual(restore);
     expect(end).toBeLessThanOrEqual(restore + 3 * INTERVAL_MS);
 
-    // Against the server's own transitions of the members.
-    const members = new Set(i.members.map((m) => m.integrationId));
-    const mine = json.transitions.filter((t) => members.has(t.integrationId));
+    // Against the server's own transitions of the members: for each, the change that took it
+    // out of operational when it joined (not an earlier blip it recovered from).
     const bad = (status: string) => status === 'degraded' || status === 'down';
-    const firstOut = Math.min(...mine.filter((t) => bad(t.to) && !bad(t.from)).map((t) => Date.parse(t.at)));
-    const lastBack = Math.max(...mine.filter((t) => t.to === 'operational').map((t) => Date.parse(t.at)));
+    const wentBad = i.members.map((m) =>
+      Math.max(...json.transitions.filter((t) => t.integrationId === m.integrationId && bad(t.to) && !bad(t.from) && Date.parse(t.at) <= Date.parse(m.joinedAt) + INTERVAL_MS).map((t) => Date.parse(t.at))),
+    );
+    const firstOut = Math.min(...wentBad);
+    const lastBack = Math.max(...json.transitions.filter((t) => i.members.some((m) => m.integrationId === t.integrationId) && t.to === 'operational').map((t) => Date.parse(t.at)));
     await annotate(`incident start ${start - firstOut} ms after the first member left operational; end ${end - lastBack} ms from the last one's return`);
     expect(Math.abs(start - firstOut)).toBeLessThanOrEqual(INTERVAL_MS);
     expect(Math.abs(end - lastBack)).toBeLessThanOrEqual(INTERVAL_MS);
