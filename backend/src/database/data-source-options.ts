@@ -12,6 +12,7 @@ import { Heartbeats1764241200000 } from './migrations/1764241200000-heartbeats.j
 import { Auth1764300000000 } from './migrations/1764300000000-auth.js';
 import { Cluster1764400000000 } from './migrations/1764400000000-cluster.js';
 import { WriteIds1764410000000 } from './migrations/1764410000000-write-ids.js';
+import { RollupCoveringIndex1764420000000 } from './migrations/1764420000000-rollup-covering-index.js';
 
 export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Auth1764300000000,
   Cluster1764400000000,
   WriteIds1764410000000,
+  RollupCoveringIndex1764420000000,
 ];
 
 /** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */
