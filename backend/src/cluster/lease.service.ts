@@ -140,16 +140,23 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
           [INSTANCE_ID, extra, extra.map((id) => this.ownRuns.get(id) ?? null)],
         );
       } else if (mine.size < share) {
-        const claimed = rowsOf<{ check_id: string; last: number | null }>(await this.sql(
-          `UPDATE "check_lease" SET "instance_id" = $1, "expires_at" = now() + $2::interval
-           WHERE "check_id" IN (SELECT "check_id" FROM "check_lease" WHERE "expires_at" <= now() AND "check_id" = ANY($3::text[])
-                                ORDER BY "check_id" LIMIT $4 FOR UPDATE SKIP LOCKED)
-           RETURNING "check_id", (extract(epoch FROM "last_started_at") * 1000)::float8 AS last`,
+        // A lease that lapsed (its owner died rather than released it) was last renewed a TTL
+        // before it expired, and its owner was running the check then: count that as a run
+        // elsewhere (besides the relayed results), so the takeover does not run it again at once.
+        const claimed = rowsOf<{ check_id: string; last: number | null; lapsed: number | null }>(await this.sql(
+          `WITH free AS (SELECT "check_id", "instance_id" AS "old_owner", "expires_at" AS "old_expiry" FROM "check_lease"
+                         WHERE "expires_at" <= now() AND "check_id" = ANY($3::text[])
+                         ORDER BY "check_id" LIMIT $4 FOR UPDATE SKIP LOCKED)
+           UPDATE "check_lease" l SET "instance_id" = $1, "expires_at" = now() + $2::interval FROM free
+           WHERE l."check_id" = free."check_id"
+           RETURNING l."check_id", (extract(epoch FROM l."last_started_at") * 1000)::float8 AS last,
+                     CASE WHEN free."old_owner" IS NOT NULL THEN (extract(epoch FROM free."old_expiry") * 1000)::float8 END AS lapsed`,
           [INSTANCE_ID, t, ids, share - mine.size],
         ));
         for (const r of claimed) {
           mine.add(r.check_id);
           if (r.last !== null) this.noteRunElsewhere(r.check_id, Number(r.last));
+          if (r.lapsed !== null) this.noteRunElsewhere(r.check_id, Number(r.lapsed) - this.timing.ttlMs);
         }
       }
       if (this.stopped) return;
