@@ -15,6 +15,8 @@ export const tcpProbe: ProbeKind<'tcp'> = {
         resolve(outcome);
       };
       const onAbort = () => finish(failed('connect', 'timeout', `no connection to ${check.host}:${check.port} in time`));
+      // An abort that came before we started never fires its event: check it first.
+      if (ctx.signal.aborted) return onAbort();
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       socket.once('connect', () => finish({ ok: true }));
       socket.once('error', (err) => {
