@@ -27,6 +27,7 @@ const LEVELS = (env.BENCH_LEVELS || '1000x30,5000x30,10000x30,1000x20').split(',
 const WARMUP_S = Number(env.BENCH_WARMUP_S || 35);
 const MEASURE_S = Number(env.BENCH_MEASURE_S || 45);
 const CLIENTS = Number(env.BENCH_CLIENTS || 500);
+const DB = env.BENCH_DB_NAME || 'lifeline_bench_scale';
 const ADMIN = { email: 'bench@lifeline.test', password: 'bench-password-long-enough' };
 const TICK = 100; // USER_HZ
 const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
@@ -118,7 +119,7 @@ async function freshDb(admin, name) {
 
 async function level(admin, n, intervalS) {
   const dir = mkdtempSync(join(tmpdir(), 'lifeline-bench-'));
-  const db = `lifeline_bench_scale`;
+  const db = DB;
   await freshDb(admin, db);
   const t = await target();
   const b = await startBackend(dir, catalog(n, intervalS, t.url), db);
@@ -154,6 +155,8 @@ async function level(admin, n, intervalS) {
       cpuMsPerCheck: runs ? (cpuS * 1000) / runs : NaN,
       pgCpuPct: (100 * deltaTicks(pg0, pg1)) / TICK / wall,
       rssMb: rssMax,
+      heapUsedMb: health.memory?.heapUsedMb,
+      heapTotalMb: health.memory?.heapTotalMb,
       lagP50: pct(lags, 0.5),
       lagP99: pct(lags, 0.99),
       schedLagP50: health.scheduler?.lagP50Ms,
@@ -173,7 +176,7 @@ async function level(admin, n, intervalS) {
 
 async function fanout(admin) {
   const dir = mkdtempSync(join(tmpdir(), 'lifeline-bench-'));
-  const db = `lifeline_bench_scale`;
+  const db = DB;
   await freshDb(admin, db);
   const t = await target();
   const n = Number(env.BENCH_FANOUT_CHECKS || 1000);
@@ -239,6 +242,6 @@ try {
   }
   if (fan) console.log(`\nfan-out: ${fan.clients} clients, ${fan.failures} status changes, ${fan.samples}/${fan.expected} events: p50 ${f(fan.p50)} ms, p99 ${f(fan.p99)} ms, max ${f(fan.max)} ms (arrival − server status change time)`);
 } finally {
-  await admin.query('DROP DATABASE IF EXISTS lifeline_bench_scale WITH (FORCE)').catch(() => undefined);
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
   await admin.end();
 }

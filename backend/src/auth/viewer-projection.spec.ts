@@ -112,6 +112,14 @@ describe('projectSnapshot and events', () => {
     expect(projectLiveEvent('tick', { seq: 9, serverTime: 'x' })).toEqual({ seq: 9, serverTime: 'x' });
   });
 
+  it('projects the reasons of every refreshed integration, and keeps latency and freshness', () => {
+    const i = integration();
+    const refreshed = { seq: 10, integrations: [{ id: i.id, latencyMs: 12, lastCheckedAt: i.lastCheckedAt, reasons: i.reasons }] };
+    const p = projectLiveEvent('integrations.refreshed', refreshed) as typeof refreshed;
+    expect(p).toEqual({ seq: 10, integrations: [{ id: i.id, latencyMs: 12, lastCheckedAt: i.lastCheckedAt, reasons: ['2 consecutive failures (connection refused)'] }] });
+    for (const secret of ['10.1.2.3', '6661']) expect(JSON.stringify(p)).not.toContain(secret);
+  });
+
   it('the catalog list keeps only kind and interval of each check', () => {
     const entry = projectIntegrationEntry({
       id: 'a',

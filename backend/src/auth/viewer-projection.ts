@@ -3,6 +3,7 @@ import {
   type ErrorClass,
   type IncidentSnapshot,
   type IntegrationListEntry,
+  type IntegrationRefresh,
   type IntegrationSnapshot,
   type Snapshot,
   type Verdict,
@@ -107,6 +108,8 @@ export function projectLiveEvent(name: string, payload: unknown): unknown {
       return projectSnapshot(payload as Snapshot);
     case 'integration.updated':
       return { ...p, integration: projectIntegration(p.integration as IntegrationSnapshot) };
+    case 'integrations.refreshed':
+      return { ...p, integrations: (p.integrations as IntegrationRefresh[]).map((i) => ({ ...i, reasons: reasons(i.reasons)! })) };
     case 'verdict.updated':
       return { ...p, verdict: projectVerdict(p.verdict as Verdict) };
     case 'incident.opened':

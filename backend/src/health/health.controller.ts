@@ -7,6 +7,13 @@ import { seesInternals, type Principal } from '../auth/principal.js';
 import { HistoryWriterService } from '../history/history-writer.service.js';
 import { SchedulerService, DISPATCH_EVERY_MS } from '../scheduler/scheduler.service.js';
 
+const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+/** What the process holds: resident, and of that the JavaScript heap in use and reserved. */
+function memoryFigures() {
+  const m = process.memoryUsage();
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external + m.arrayBuffers) };
+}
+
 /** Liveness of the parts an operator cares about: the database and the scheduler. */
 @Controller('api/health')
 export class HealthController {
@@ -46,6 +53,7 @@ export class HealthController {
       database,
       scheduler: { ok: schedulerOk, checks: s.checks, owned: s.owned, inFlight: s.inFlight, runs: s.runs, lagP50Ms: s.lagP50, lagP99Ms: s.lagP99 },
       historyStore,
+      memory: memoryFigures(),
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { IncidentSnapshot, IntegrationSnapshot, Verdict } from '@lifeline/shared';
+import type { IncidentSnapshot, IntegrationRefresh, IntegrationSnapshot, Verdict } from '@lifeline/shared';
 import { merge, Subject, type Observable } from 'rxjs';
 
 /** An event for `/live`, already numbered. */
 export type LiveEvent =
   | { name: 'integration.updated'; payload: { seq: number; integration: IntegrationSnapshot } }
+  | { name: 'integrations.refreshed'; payload: { seq: number; integrations: IntegrationRefresh[] } }
   | { name: 'verdict.updated'; payload: { seq: number; verdict: Verdict } }
   | { name: 'incident.opened' | 'incident.updated' | 'incident.resolved'; payload: { seq: number; incident: IncidentSnapshot } }
   | { name: 'tick'; payload: { seq: number; serverTime: string } };

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   attribute,
+  type Attribution,
   computeVerdict,
   EMPTY_LATENCY_WINDOW,
   initialCheckState,
@@ -8,6 +9,7 @@ import {
   nextCheckState,
   recordLatency,
   type CheckState,
+  type IntegrationRefresh,
   type IntegrationSnapshot,
   type LatencyWindow,
   type Observation,
@@ -22,6 +24,7 @@ import { HistoryWriterService } from '../history/history-writer.service.js';
 import { LiveEventsService } from '../live/live-events.service.js';
 import { MaintenanceService } from '../maintenance/maintenance.service.js';
 import { judgeIntegration, type Tracked } from './integration-judge.js';
+import { SettlePacer } from './settle-pacer.js';
 
 /** Every integration as judged at one moment: what incidents are reconciled against. */
 export interface Evaluation {
@@ -30,19 +33,36 @@ export interface Evaluation {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameAttribution = (a: Attribution | null, b: Attribution | null) =>
+  a === b || (!!a && !!b && a.cause === b.cause && a.via === b.via && sameList(a.reasons, b.reasons));
+const refreshOf = (s: IntegrationSnapshot): IntegrationRefresh => ({
+  id: s.id,
+  latencyMs: s.latencyMs,
+  lastCheckedAt: s.lastCheckedAt,
+  reasons: s.reasons,
+  ...(s.delay !== undefined ? { delay: s.delay } : {}),
+});
 
 /**
  * Keeps the judged state of every check and integration, and turns each change into a
  * transition record and a live event. The judging itself is the shared domain's.
  */
 @Injectable()
-export class StatusService {
+export class StatusService implements OnModuleDestroy {
   private readonly logger = new Logger('Status');
   private readonly checks = new Map<string, CheckState>();
   /** Each check's recent successful latencies: its baseline, so "slow" needs no absolute threshold. */
   private readonly latencies = new Map<string, LatencyWindow>();
   private readonly tracked = new Map<string, Tracked>();
+  /** Latency, freshness or wording changed, status did not: sent together with the next tick. */
   private readonly dirty = new Set<string>();
+  /** Status changed, not yet settled (attribution, verdict, incidents) and published. */
+  private readonly changed = new Set<string>();
+  private readonly pacer = new SettlePacer(
+    () => this.settle(this.clock()),
+    (err) => this.logger.error(`settling status changes failed: ${(err as Error).stack ?? String(err)}`),
+  );
   private readonly evaluations = new Subject<Evaluation>();
   private verdict: Verdict;
 
@@ -85,8 +105,12 @@ export class StatusService {
     this.checks.set(check.id, nextCheckState(prev, obs, check, latencyBaseline(window, obs.startedAt)));
     this.latencies.set(check.id, recordLatency(window, obs));
     const now = this.clock();
-    const changed = this.judge([check.integrationId], now);
-    if (changed.length > 0) this.settle(now, changed);
+    for (const id of this.judge([check.integrationId], now)) this.changed.add(id);
+    if (this.changed.size > 0) this.pacer.request();
+  }
+
+  onModuleDestroy(): void {
+    this.pacer.cancel();
   }
 
   /**
@@ -94,10 +118,15 @@ export class StatusService {
    * attribution sees slow answers not yet turned into a status, pending latency updates go out.
    */
   reevaluate(): void {
-    const now = this.clock();
-    this.settle(now, this.judge(this.allIds(), now));
-    for (const id of this.dirty) this.publishIntegration(id);
+    for (const id of this.judge(this.allIds(), this.clock())) this.changed.add(id);
+    this.pacer.runNow();
+    // One event for all of them: with thousands of checks, one per integration would flood every screen.
+    const refreshed = [...this.dirty].flatMap((id) => {
+      const t = this.tracked.get(id);
+      return t ? [refreshOf(t.snapshot)] : [];
+    });
     this.dirty.clear();
+    if (refreshed.length > 0) this.live.publish({ name: 'integrations.refreshed', payload: { integrations: refreshed } });
   }
 
   private allIds(): string[] {
@@ -122,7 +151,7 @@ export class StatusService {
         // Every instance judges; only the leader records, so a transition is written once.
         if (this.leader.isLeader()) this.history.addTransition({ integrationId: id, from: a.status, to: b.status, at: Date.parse(b.since), reasons: b.reasons });
         this.logger.log(`${id}: ${a.status} → ${b.status} (${b.reasons.join('; ')})`);
-      } else if (a.latencyMs !== b.latencyMs || a.lastCheckedAt !== b.lastCheckedAt || !same(a.reasons, b.reasons)) {
+      } else if (a.latencyMs !== b.latencyMs || a.lastCheckedAt !== b.lastCheckedAt || a.delay !== b.delay || !sameList(a.reasons, b.reasons)) {
         this.dirty.add(id);
       }
     }
@@ -133,7 +162,9 @@ export class StatusService {
    * After status changes: attribution, verdict, and their live events. Status changes and
    * re-attributions go out at once; latency-only changes wait for the next tick.
    */
-  private settle(now: number, changed: readonly string[]): void {
+  private settle(now: number): void {
+    const changed = [...this.changed];
+    this.changed.clear();
     for (const id of new Set([...changed, ...this.attributeAll(now)])) {
       this.dirty.delete(id);
       this.publishIntegration(id);
@@ -171,7 +202,7 @@ export class StatusService {
     const changed: string[] = [];
     for (const t of this.tracked.values()) {
       const next = byId.get(t.snapshot.id) ?? null;
-      if (!same(next, t.snapshot.attribution)) {
+      if (!sameAttribution(next, t.snapshot.attribution)) {
         t.snapshot = { ...t.snapshot, attribution: next };
         changed.push(t.snapshot.id);
       }

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket as TcpSocket } from 'node:net';
-import type { IntegrationUpdatedEvent, Snapshot, TickEvent } from '@lifeline/shared';
+import type { IntegrationsRefreshedEvent, IntegrationUpdatedEvent, Snapshot, TickEvent } from '@lifeline/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, signIn } from '../support/auth-client.js';
@@ -23,6 +23,7 @@ describe('the whole backend: catalog → scheduler → probes → status → /li
   const snapshots: Snapshot[] = [];
   const updates: IntegrationUpdatedEvent[] = [];
   const ticks: TickEvent[] = [];
+  const refreshes: IntegrationsRefreshedEvent[] = [];
 
   beforeAll(async () => {
     http = createHttpServer((_req, res) => res.end('{"status":"ok"}'));
@@ -57,6 +58,7 @@ integrations:
     client.on('snapshot', (s: Snapshot) => snapshots.push(s));
     client.on('integration.updated', (e: IntegrationUpdatedEvent) => updates.push(e));
     client.on('tick', (e: TickEvent) => ticks.push(e));
+    client.on('integrations.refreshed', (e: IntegrationsRefreshedEvent) => refreshes.push(e));
   });
 
   afterAll(async () => {
@@ -94,6 +96,25 @@ integrations:
     expect(seen.some((i) => i.id === 'partner-api' && i.status === 'operational')).toBe(true);
   });
 
+  it('sends fresh latency and check times of all integrations in one event just before each tick, not one event each', async () => {
+    const [refreshesBefore, updatesBefore] = [refreshes.length, updates.length];
+    // Checks run every second, ticks come every 5 s: wait for two ticks' worth.
+    const refreshed = await expectEventually(
+      () => {
+        const r = refreshes.slice(refreshesBefore).find((e) => e.integrations.length === 2 && ticks.some((t) => t.seq === e.seq + 1));
+        expect(r).toBeDefined();
+        return r!;
+      },
+      { timeout: 12_000 },
+    );
+    expect(refreshed.integrations.map((i) => i.id).sort()).toEqual(['engine', 'partner-api']);
+    const partner = refreshed.integrations.find((i) => i.id === 'partner-api')!;
+    expect(Date.now() - Date.parse(partner.lastCheckedAt!)).toBeLessThan(7_000);
+    expect(typeof partner.latencyMs).toBe('number');
+    // Nothing changed status meanwhile, so no integration.updated either.
+    expect(updates.slice(updatesBefore)).toEqual([]);
+  });
+
   it('pushes integration.updated with status down when a target stops, with increasing seq', async () => {
     const before = updates.length;
     http.close();
@@ -108,11 +129,13 @@ integrations:
     );
     expect(down.integration.reasons.join(' ')).toMatch(/refused/);
     expect(down.integration.attribution?.cause).toBe('partner');
-    const seqs = [...updates.map((u) => u.seq), ...ticks.map((t) => t.seq)].sort((a, b) => a - b);
+    const seqs = [...updates.map((u) => u.seq), ...ticks.map((t) => t.seq), ...refreshes.map((r) => r.seq)].sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(down.seq).toBeGreaterThan(snapshots[0].seq);
-    const health = (await (await get('/api/health')).json()) as { status: string; database: { ok: boolean }; scheduler: { ok: boolean } };
+    const health = (await (await get('/api/health')).json()) as { status: string; database: { ok: boolean }; scheduler: { ok: boolean }; memory: { rssMb: number; heapUsedMb: number } };
     expect(health).toMatchObject({ status: 'ok', database: { ok: true }, scheduler: { ok: true } });
+    expect(health.memory.heapUsedMb).toBeGreaterThan(1);
+    expect(health.memory.rssMb).toBeGreaterThan(health.memory.heapUsedMb);
   });
 
   it('records the transition in history', async () => {

@@ -4,6 +4,7 @@ import {
   type IncidentEvent,
   type IncidentSnapshot,
   type IntegrationSnapshot,
+  type IntegrationsRefreshedEvent,
   type IntegrationUpdatedEvent,
   type Snapshot,
   type TickEvent,
@@ -18,6 +19,7 @@ export type LiveEventName = (typeof LIVE_EVENTS)[number];
 interface Payloads {
   snapshot: Snapshot;
   'integration.updated': IntegrationUpdatedEvent;
+  'integrations.refreshed': IntegrationsRefreshedEvent;
   'verdict.updated': VerdictUpdatedEvent;
   'incident.opened': IncidentEvent;
   'incident.updated': IncidentEvent;

@@ -1,5 +1,5 @@
 import { STALE_AFTER_MS, TICK_INTERVAL_MS } from '@lifeline/shared';
-import type { IncidentSnapshot, IntegrationSnapshot, Snapshot } from '@lifeline/shared';
+import type { IncidentSnapshot, IntegrationRefresh, IntegrationSnapshot, Snapshot } from '@lifeline/shared';
 import type { LiveState } from './live-state';
 import type { LiveMessage } from './live-transport';
 
@@ -93,6 +93,8 @@ function patch(snapshot: Snapshot, delta: Delta): Snapshot {
   switch (delta.type) {
     case 'integration.updated':
       return { ...snapshot, integrations: upsert(snapshot.integrations, delta.event.integration) };
+    case 'integrations.refreshed':
+      return { ...snapshot, integrations: refresh(snapshot.integrations, delta.event.integrations) };
     case 'verdict.updated':
       return { ...snapshot, verdict: delta.event.verdict };
     case 'incident.opened':
@@ -110,6 +112,17 @@ function upsert<T extends IntegrationSnapshot | IncidentSnapshot>(list: readonly
   const index = list.findIndex((i) => i.id === item.id);
   if (index === -1) return [...list, item];
   return list.map((existing, i) => (i === index ? item : existing));
+}
+
+/** Latency, freshness and wording of known integrations; their status stays as it is. */
+function refresh(list: readonly IntegrationSnapshot[], changes: readonly IntegrationRefresh[]): IntegrationSnapshot[] {
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  return list.map((existing) => {
+    const c = byId.get(existing.id);
+    if (!c) return existing;
+    const { delay: _previous, ...rest } = existing;
+    return { ...rest, latencyMs: c.latencyMs, lastCheckedAt: c.lastCheckedAt, reasons: c.reasons, ...(c.delay !== undefined ? { delay: c.delay } : {}) };
+  });
 }
 
 function offset(serverTime: string, now: number, fallback: number): number {

@@ -56,6 +56,22 @@ describe('live store: snapshot, then deltas', () => {
     expect(store.getState().snapshot?.integrations.map((i) => i.id)).toEqual(['interface-engine', 'synlab-results', 'mediris']);
   });
 
+  it('takes refreshed latency, freshness and reasons of many integrations in one event, status untouched', () => {
+    transport.send({ type: 'snapshot', snapshot: aSnapshot({ seq: 1 }) });
+    const checkedAt = new Date(T0 + 4_000).toISOString();
+    transport.send({
+      type: 'integrations.refreshed',
+      event: { seq: 2, integrations: [{ id: 'synlab-results', latencyMs: 1234, lastCheckedAt: checkedAt, reasons: ['slow: 1234 ms'], delay: 90_000 }] },
+    });
+    const synlab = store.getState().snapshot?.integrations.find((i) => i.id === 'synlab-results');
+    expect(synlab).toMatchObject({ status: 'operational', latencyMs: 1234, lastCheckedAt: checkedAt, reasons: ['slow: 1234 ms'], delay: 90_000 });
+    expect(store.getState().snapshot?.integrations.find((i) => i.id === 'interface-engine')).toEqual(aSnapshot().integrations.find((i) => i.id === 'interface-engine'));
+    // A source whose data is no longer late: the delay goes.
+    transport.send({ type: 'integrations.refreshed', event: { seq: 3, integrations: [{ id: 'synlab-results', latencyMs: 20, lastCheckedAt: checkedAt, reasons: [] }] } });
+    expect(store.getState().snapshot?.integrations.find((i) => i.id === 'synlab-results')?.delay).toBeUndefined();
+    expect(store.getState().lastSeq).toBe(3);
+  });
+
   it('measures the server clock against its own', () => {
     transport.send({ type: 'snapshot', snapshot: aSnapshot({ serverTime: new Date(T0 + 30_000).toISOString() }) });
     expect(store.getState().serverOffsetMs).toBe(30_000);

@@ -1,9 +1,10 @@
-import type { IncidentEvent, IntegrationUpdatedEvent, Snapshot, TickEvent, VerdictUpdatedEvent } from '@lifeline/shared';
+import type { IncidentEvent, IntegrationsRefreshedEvent, IntegrationUpdatedEvent, Snapshot, TickEvent, VerdictUpdatedEvent } from '@lifeline/shared';
 
 /** One server → client message of `/live`, tagged by its event name. */
 export type LiveMessage =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'integration.updated'; event: IntegrationUpdatedEvent }
+  | { type: 'integrations.refreshed'; event: IntegrationsRefreshedEvent }
   | { type: 'verdict.updated'; event: VerdictUpdatedEvent }
   | { type: 'incident.opened'; event: IncidentEvent }
   | { type: 'incident.updated'; event: IncidentEvent }

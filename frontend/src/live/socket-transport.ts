@@ -53,6 +53,7 @@ export function createSocketTransport(url: string = LIVE_NAMESPACE, options: Par
       });
       s.on('snapshot', (snapshot) => handlers.message({ type: 'snapshot', snapshot }));
       s.on('integration.updated', (event) => handlers.message({ type: 'integration.updated', event }));
+      s.on('integrations.refreshed', (event) => handlers.message({ type: 'integrations.refreshed', event }));
       s.on('verdict.updated', (event) => handlers.message({ type: 'verdict.updated', event }));
       s.on('incident.opened', (event) => handlers.message({ type: 'incident.opened', event }));
       s.on('incident.updated', (event) => handlers.message({ type: 'incident.updated', event }));

@@ -11,6 +11,12 @@ export interface IntegrationUpdatedEvent {
   seq: number;
   integration: IntegrationSnapshot;
 }
+/** What changes between status changes, for many integrations at once: sent before each tick. */
+export type IntegrationRefresh = Pick<IntegrationSnapshot, 'id' | 'latencyMs' | 'lastCheckedAt' | 'reasons' | 'delay'>;
+export interface IntegrationsRefreshedEvent {
+  seq: number;
+  integrations: IntegrationRefresh[];
+}
 export interface VerdictUpdatedEvent {
   seq: number;
   verdict: Verdict;
@@ -30,6 +36,7 @@ export interface TickEvent {
 export interface LiveServerEvents {
   snapshot: (snapshot: Snapshot) => void;
   'integration.updated': (event: IntegrationUpdatedEvent) => void;
+  'integrations.refreshed': (event: IntegrationsRefreshedEvent) => void;
   'verdict.updated': (event: VerdictUpdatedEvent) => void;
   'incident.opened': (event: IncidentEvent) => void;
   'incident.updated': (event: IncidentEvent) => void;
@@ -42,4 +49,4 @@ export interface LiveClientEvents {
   'snapshot.request': () => void;
 }
 
-export const LIVE_EVENTS = ['snapshot', 'integration.updated', 'verdict.updated', 'incident.opened', 'incident.updated', 'incident.resolved', 'tick'] as const satisfies readonly (keyof LiveServerEvents)[];
+export const LIVE_EVENTS = ['snapshot', 'integration.updated', 'integrations.refreshed', 'verdict.updated', 'incident.opened', 'incident.updated', 'incident.resolved', 'tick'] as const satisfies readonly (keyof LiveServerEvents)[];

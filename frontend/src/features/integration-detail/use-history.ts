@@ -16,7 +16,11 @@ const REFETCH_COALESCE_MS = 5_000;
  */
 export function useHistory(id: string, range: Range, now: number) {
   const from = Math.floor(now / MINUTE) * MINUTE - RANGES[range];
-  const refetchOn = useCallback((m: LiveMessage) => m.type === 'integration.updated' && m.event.integration.id === id, [id]);
+  const refetchOn = useCallback(
+    (m: LiveMessage) =>
+      (m.type === 'integration.updated' && m.event.integration.id === id) || (m.type === 'integrations.refreshed' && m.event.integrations.some((i) => i.id === id)),
+    [id],
+  );
   const query = useQuery<IntegrationHistory>(API.history(id, from), { refetchOn, coalesceMs: REFETCH_COALESCE_MS });
   // Another range or a new minute: the previous answer (same integration) stays until the new one is in.
   const last = useRef<{ id: string; data: IntegrationHistory } | null>(null);
