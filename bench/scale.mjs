@@ -27,6 +27,7 @@ const LEVELS = (env.BENCH_LEVELS || '1000x30,5000x30,10000x30,1000x20').split(',
 const WARMUP_S = Number(env.BENCH_WARMUP_S || 35);
 const MEASURE_S = Number(env.BENCH_MEASURE_S || 45);
 const CLIENTS = Number(env.BENCH_CLIENTS || 500);
+const NODE_FLAGS = (env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const DB = env.BENCH_DB_NAME || 'lifeline_bench_scale';
 const ADMIN = { email: 'bench@lifeline.test', password: 'bench-password-long-enough' };
 const TICK = 100; // USER_HZ
@@ -87,7 +88,7 @@ async function startBackend(dir, catalogYaml, db) {
   const file = join(dir, 'catalog.yaml');
   writeFileSync(file, catalogYaml);
   const port = 4500 + Math.floor(Math.random() * 400);
-  const child = spawn(process.execPath, [...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : []), new URL('../backend/dist/main.js', import.meta.url).pathname], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : []), new URL('../backend/dist/main.js', import.meta.url).pathname], {
     env: { PATH: env.PATH, HOME: env.HOME, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: urlFor(db), CATALOG_FILE: file, DATA_DIR: join(dir, 'data'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -235,10 +236,10 @@ try {
     fan = await fanout(admin);
     log(JSON.stringify(fan));
   }
-  console.log('| level | CPU % (node) | CPU ms/check | PostgreSQL CPU % | RSS MB | lag p50 / p99 ms (target side) | lag p50 / p99 ms (scheduler) | runs/s | results written/s | DB MB/day (size delta) | bytes/result |');
+  console.log('| level | CPU % (node) | CPU ms/check | PostgreSQL CPU % | RSS MB (heap used / reserved) | lag p50 / p99 ms (target side) | lag p50 / p99 ms (scheduler) | runs/s | results written/s | DB MB/day (size delta) | bytes/result |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.level} | ${f(r.cpuPct, 1)} | ${f(r.cpuMsPerCheck, 2)} | ${f(r.pgCpuPct, 1)} | ${f(r.rssMb)} | ${f(r.lagP50)} / ${f(r.lagP99)} | ${f(r.schedLagP50)} / ${f(r.schedLagP99)} | ${f(r.runsPerS, 1)} | ${f(r.resultsPerS, 1)} | ${f(r.dbMbPerDay)} | ${f(r.bytesPerResult)} |`);
+    console.log(`| ${r.level} | ${f(r.cpuPct, 1)} | ${f(r.cpuMsPerCheck, 2)} | ${f(r.pgCpuPct, 1)} | ${f(r.rssMb)} (${f(r.heapUsedMb)} / ${f(r.heapTotalMb)}) | ${f(r.lagP50)} / ${f(r.lagP99)} | ${f(r.schedLagP50)} / ${f(r.schedLagP99)} | ${f(r.runsPerS, 1)} | ${f(r.resultsPerS, 1)} | ${f(r.dbMbPerDay)} | ${f(r.bytesPerResult)} |`);
   }
   if (fan) console.log(`\nfan-out: ${fan.clients} clients, ${fan.failures} status changes, ${fan.samples}/${fan.expected} events: p50 ${f(fan.p50)} ms, p99 ${f(fan.p99)} ms, max ${f(fan.max)} ms (arrival − server status change time)`);
 } finally {

@@ -14,7 +14,7 @@ import type { Clock } from './common/clock.js';
 import { ConfigError, type AppConfig } from './config/app-config.js';
 import { DataDirLock } from './database/data-dir-lock.js';
 import { EmbeddedDatabase } from './database/embedded-database.js';
-import { DemoSimulator } from './demo/demo-simulator.js';
+import type { DemoSimulator } from './demo/demo-simulator.js';
 
 export interface RunningLifeline {
   app: NestExpressApplication;
@@ -49,6 +49,8 @@ export async function startLifeline(config: AppConfig, options: StartOptions = {
       catalog = { catalog: await loadCatalogFile(config.catalogFile), origin: config.catalogFile };
     } else {
       const simulatorLog = new Logger('DemoSimulator');
+      // Only the demo loads the simulator (DICOM, TLS certificates and all): a real site never pays for it.
+      const { DemoSimulator } = await import('./demo/demo-simulator.js');
       const simulator = new DemoSimulator({
         scenario: config.demoScenario,
         timeFactor: config.demoTimeFactor,

@@ -1,5 +1,4 @@
 import type { AuditExportIncident } from '@lifeline/shared';
-import PDFDocument from 'pdfkit';
 import type { ExportContent, ExportOutput, Exporter } from './export-content.js';
 import { TimelineChart, type Doc } from './pdf-timeline.js';
 import { pdfDuration, pdfSafe, pdfTime } from './pdf-text.js';
@@ -80,6 +79,8 @@ export const pdfExporter: Exporter = {
   extension: 'pdf',
   async write(content: ExportContent, out: ExportOutput & { drained?: () => Promise<void> }): Promise<void> {
     const h = content.header;
+    // Loaded when a PDF is asked for: pdfkit and its fonts are megabytes a monitor at rest need not hold.
+    const { default: PDFDocument } = await import('pdfkit');
     const doc: Doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',

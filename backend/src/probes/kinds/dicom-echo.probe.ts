@@ -1,17 +1,23 @@
 import type { Socket } from 'node:net';
-import dimse from 'dcmjs-dimse';
+import type Dimse from 'dcmjs-dimse';
 import type { ProbeKind, ProbeOutcome } from '../probe-kind.js';
 import { failed } from '../probe-kind.js';
 import { classifyNetworkError } from '../network-errors.js';
 
-const { Client, requests, constants } = dimse;
-const { RejectReason, RejectResult, RejectSource, Status } = constants;
-
-// The library logs every PDU at trace level by default; the probe's outcome says what matters.
-dimse.log.setLevel('silent');
+type Library = typeof Dimse;
+let library: Promise<Library> | undefined;
+/** Loaded on the first DICOM check: the library is megabytes that a site without DICOM partners need not hold. */
+function loadLibrary(): Promise<Library> {
+  library ??= import('dcmjs-dimse').then(({ default: dimse }) => {
+    // The library logs every PDU at trace level by default; the probe's outcome says what matters.
+    dimse.log.setLevel('silent');
+    return dimse;
+  });
+  return library;
+}
 
 /** PS3.8 table 9-21: the reason codes mean different things per source. */
-export function describeRejection(e: { result?: number; source?: number; reason?: number }): string {
+export function describeRejection(e: { result?: number; source?: number; reason?: number }, { RejectReason, RejectResult, RejectSource }: Library['constants']): string {
   const result = e.result === RejectResult.Transient ? 'transient' : 'permanent';
   let source = 'service user';
   let reason = `reason ${e.reason}`;
@@ -54,7 +60,10 @@ const hex = (status: number) => `0x${status.toString(16).padStart(4, '0').toUppe
  */
 export const dicomEchoProbe: ProbeKind<'dicom-echo'> = {
   kind: 'dicom-echo',
-  run(check, ctx) {
+  async run(check, ctx) {
+    const dimse = await loadLibrary();
+    const { Client, requests, constants } = dimse;
+    const { Status } = constants;
     return new Promise<ProbeOutcome>((resolve) => {
       const client = new Client();
       const echo = new requests.CEchoRequest();
@@ -93,7 +102,7 @@ export const dicomEchoProbe: ProbeKind<'dicom-echo'> = {
       client.on('connected', () => (connected = true));
       client.on('associationAccepted', () => (associated = true));
       client.on('associationRejected', (e: { result?: number; source?: number; reason?: number }) =>
-        finish(failed('connect', 'protocol', describeRejection(e))),
+        finish(failed('connect', 'protocol', describeRejection(e, constants))),
       );
       client.on('associationReleased', () =>
         finish(echoStatus === Status.Success ? success() : failed('assert', 'assertion', 'the partner accepted the association but not the Verification service (no C-ECHO)')),
