@@ -10,6 +10,26 @@ const ttl = (ms: number) => `${ms} milliseconds`;
 /** TypeORM answers an UPDATE … RETURNING with `[rows, count]`, a SELECT with the rows. */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 
+/** The owner's clock starts its validity a little before the database's renewal time. */
+const UNSURE_MARGIN_MS = 100;
+
+/**
+ * When to count a taken-over check's last run elsewhere (the next runs an interval later), from
+ * the start its lease recorded (`last`) and, for a lease that lapsed rather than was released,
+ * when it lapsed. A lapsed lease was last renewed a TTL before; its owner, dead since or only
+ * late to renew, may have run the check until then. A run due in that window may or may not
+ * have happened: counting one at 0.6 of the interval after the recorded start keeps both
+ * bounds. Had it run, the next comes 0.6 interval after it; had it not, 1.6 intervals after the
+ * recorded one.
+ */
+export function takenOverRun(last: number | null, lapsed: number | null, intervalMs: number, timing: ClusterTiming): number | undefined {
+  if (lapsed === null) return last ?? undefined; // released: the recorded start is the last one
+  const renewedAt = Number(lapsed) - timing.ttlMs;
+  if (last === null) return renewedAt; // nothing recorded: assume it ran at its owner's last renewal
+  const due = Number(last) + intervalMs;
+  const unsure = due <= renewedAt + timing.ttlMs + UNSURE_MARGIN_MS;
+  return unsure ? Number(last) + 0.6 * intervalMs : Number(last);
+}
 /**
  * Splits the checks between live instances by leases in PostgreSQL: each renewal this instance
  * heartbeats, renews its leases, counts the live instances, gives back what exceeds its fair
@@ -25,8 +45,11 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
   private owned = new Set<string>();
   /** Ownership is trusted locally only until the leases could have expired in the database. */
   private validUntil = 0;
-  /** When this instance last started each check, handed over with a released lease. */
+  /** When this instance last started each check: recorded on the lease at each renewal, and at release. */
   private readonly ownRuns = new Map<string, number>();
+  /** Started since the last renewal, so not yet recorded. */
+  private readonly unrecorded = new Set<string>();
+  private readonly intervals: Map<string, number>;
   /** When another instance last started each check (relayed observations, claimed leases). */
   private readonly otherRuns = new Map<string, number>();
   /** Its own connections: a busy application pool (a burst of writes) must not let leases lapse. */
@@ -45,6 +68,7 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
   ) {
     this.clustered = isClustered(config);
     this.timing = clusterTiming(catalog.checks().map((c) => c.interval));
+    this.intervals = new Map(catalog.checks().map((c) => [c.id, c.interval]));
   }
 
   get instanceId(): string {
@@ -58,7 +82,9 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   noteOwnRun(checkId: string, startedAt: number): void {
-    if (this.clustered) this.ownRuns.set(checkId, startedAt);
+    if (!this.clustered) return;
+    this.ownRuns.set(checkId, startedAt);
+    this.unrecorded.add(checkId);
   }
 
   noteRunElsewhere(checkId: string, startedAt: number): void {
@@ -96,7 +122,13 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
     await this.ticking;
     this.owned.clear();
     // Hand the checks over at once rather than after the TTL.
-    await this.sql(`UPDATE "check_lease" SET "instance_id" = NULL, "expires_at" = 'epoch' WHERE "instance_id" = $1`, [INSTANCE_ID]).catch(() => undefined);
+    const recorded = [...this.unrecorded];
+    await this.sql(
+      `UPDATE "check_lease" l SET "instance_id" = NULL, "expires_at" = 'epoch', "last_started_at" = COALESCE(to_timestamp(v.t / 1000.0), l."last_started_at")
+       FROM "check_lease" k LEFT JOIN unnest($2::text[], $3::float8[]) AS v(id, t) ON v.id = k."check_id"
+       WHERE k."check_id" = l."check_id" AND l."instance_id" = $1`,
+      [INSTANCE_ID, recorded, recorded.map((id) => this.ownRuns.get(id) ?? null)],
+    ).catch(() => undefined);
     await this.sql(`DELETE FROM "instance" WHERE "id" = $1`, [INSTANCE_ID]).catch(() => undefined);
     const pool = this.pool;
     this.pool = undefined;
@@ -119,10 +151,19 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
         `INSERT INTO "instance" ("id", "heartbeat_at") VALUES ($1, now()) ON CONFLICT ("id") DO UPDATE SET "heartbeat_at" = now()`,
         [INSTANCE_ID],
       );
+      // Renew, and record when each check last started here: whoever takes a lease over after
+      // this instance dies knows when the check ran, up to this renewal.
+      const recorded = [...this.unrecorded];
+      this.unrecorded.clear();
       const renewed = rowsOf<{ check_id: string }>(await this.sql(
-        `UPDATE "check_lease" SET "expires_at" = now() + $2::interval WHERE "instance_id" = $1 AND "expires_at" > now() RETURNING "check_id"`,
-        [INSTANCE_ID, t],
-      ));
+        `UPDATE "check_lease" l SET "expires_at" = now() + $2::interval, "last_started_at" = COALESCE(to_timestamp(v.t / 1000.0), l."last_started_at")
+         FROM "check_lease" k LEFT JOIN unnest($3::text[], $4::float8[]) AS v(id, t) ON v.id = k."check_id"
+         WHERE k."check_id" = l."check_id" AND l."instance_id" = $1 AND l."expires_at" > now() RETURNING l."check_id"`,
+        [INSTANCE_ID, t, recorded, recorded.map((id) => this.ownRuns.get(id) ?? null)],
+      ).catch((err) => {
+        for (const id of recorded) this.unrecorded.add(id);
+        throw err;
+      }));
       const mine = new Set(renewed.map((r) => r.check_id));
       const [{ n }] = await this.sql(`SELECT count(*)::int AS n FROM "instance" WHERE "heartbeat_at" > now() - $1::interval`, [t]);
       this.liveInstances = Math.max(1, n);
@@ -135,14 +176,11 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
           this.owned.delete(id);
         }
         await this.sql(
-          `UPDATE "check_lease" l SET "instance_id" = NULL, "expires_at" = 'epoch', "last_started_at" = to_timestamp(v.t / 1000.0)
+          `UPDATE "check_lease" l SET "instance_id" = NULL, "expires_at" = 'epoch', "last_started_at" = COALESCE(to_timestamp(v.t / 1000.0), l."last_started_at")
            FROM unnest($2::text[], $3::float8[]) AS v(id, t) WHERE l."check_id" = v.id AND l."instance_id" = $1`,
           [INSTANCE_ID, extra, extra.map((id) => this.ownRuns.get(id) ?? null)],
         );
       } else if (mine.size < share) {
-        // A lease that lapsed (its owner died rather than released it) was last renewed a TTL
-        // before it expired, and its owner was running the check then: count that as a run
-        // elsewhere (besides the relayed results), so the takeover does not run it again at once.
         const claimed = rowsOf<{ check_id: string; last: number | null; lapsed: number | null }>(await this.sql(
           `WITH free AS (SELECT "check_id", "instance_id" AS "old_owner", "expires_at" AS "old_expiry" FROM "check_lease"
                          WHERE "expires_at" <= now() AND "check_id" = ANY($3::text[])
@@ -155,8 +193,8 @@ export class LeaseService implements OnModuleInit, BeforeApplicationShutdown {
         ));
         for (const r of claimed) {
           mine.add(r.check_id);
-          if (r.last !== null) this.noteRunElsewhere(r.check_id, Number(r.last));
-          if (r.lapsed !== null) this.noteRunElsewhere(r.check_id, Number(r.lapsed) - this.timing.ttlMs);
+          const last = takenOverRun(r.last, r.lapsed, this.intervals.get(r.check_id) ?? this.timing.ttlMs, this.timing);
+          if (last !== undefined) this.noteRunElsewhere(r.check_id, last);
         }
       }
       if (this.stopped) return;
