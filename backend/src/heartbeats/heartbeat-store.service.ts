@@ -1,8 +1,16 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { freshAt, usualCadence, type HeartbeatPush, type HeartbeatRecord } from '@lifeline/shared';
+import { ClusterBus } from '../cluster/cluster-bus.service.js';
+import { INSTANCE_ID } from '../cluster/instance-id.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import type { HeartbeatReader } from '../probes/probe-kind.js';
 import { HeartbeatRepository, type StoredHeartbeat } from './heartbeat.repository.js';
+
+const RELAY = 'cluster:heartbeat';
+interface Relayed {
+  from: string;
+  stored: StoredHeartbeat;
+}
 
 /** Freshness times kept per check: the usual cadence is the median of their ~20 intervals. */
 export const RECENT_HEARTBEATS = 21;
@@ -10,7 +18,9 @@ export const RECENT_HEARTBEATS = 21;
 /**
  * The last heartbeat per check, in memory for the probes (read on every run) and in the
  * database so a restart does not forget it. A push is taken in memory at once and written
- * behind, in order; a failed write is logged, the heartbeat still counts.
+ * behind, in order; a failed write is logged, the heartbeat still counts. With several
+ * instances the partner's push reaches one of them, while the check may be leased by another:
+ * each push is told to the others at once.
  */
 @Injectable()
 export class HeartbeatStore implements HeartbeatReader, OnModuleInit, BeforeApplicationShutdown {
@@ -21,10 +31,17 @@ export class HeartbeatStore implements HeartbeatReader, OnModuleInit, BeforeAppl
   constructor(
     private readonly repository: HeartbeatRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bus: ClusterBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
     for (const h of await this.repository.all()) this.byCheck.set(h.checkId, h);
+    this.bus.on<Relayed>(RELAY, ({ from, stored }) => {
+      if (from === INSTANCE_ID || typeof stored?.checkId !== 'string') return;
+      // Written by the instance that took the push; a late or repeated message never goes back in time.
+      const known = this.byCheck.get(stored.checkId);
+      if (!known || known.last.receivedAt < stored.last.receivedAt) this.byCheck.set(stored.checkId, stored);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -48,6 +65,7 @@ export class HeartbeatStore implements HeartbeatReader, OnModuleInit, BeforeAppl
     const recent = prev.at(-1) === at ? prev : [...prev, at].slice(-RECENT_HEARTBEATS);
     const stored: StoredHeartbeat = { checkId: check.id, integrationId: check.integrationId, last, recent };
     this.byCheck.set(check.id, stored);
+    this.bus.emit(RELAY, { from: INSTANCE_ID, stored } satisfies Relayed);
     this.writing = this.writing
       .then(() => this.repository.save(stored))
       .catch((err) => this.logger.warn(`heartbeat for ${check.id} not saved: ${(err as Error).message}`));

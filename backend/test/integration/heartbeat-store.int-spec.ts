@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClusterBus } from '../../src/cluster/cluster-bus.service.js';
 import { HeartbeatStore } from '../../src/heartbeats/heartbeat-store.service.js';
 import { HeartbeatRepository } from '../../src/heartbeats/heartbeat.repository.js';
 import { migratedDatabase, type MigratedDatabase } from '../support/migrated-database.js';
@@ -11,7 +12,7 @@ describe.each(DATABASE_TARGETS)('the heartbeat store ($label)', ({ open }) => {
   let m: MigratedDatabase;
   let clock = Date.parse('2026-03-02T07:00:00Z');
   const newStore = async () => {
-    const store = new HeartbeatStore(new HeartbeatRepository(m.db), () => clock);
+    const store = new HeartbeatStore(new HeartbeatRepository(m.db), () => clock, new ClusterBus());
     await store.onModuleInit();
     return store;
   };
