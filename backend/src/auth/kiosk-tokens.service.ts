@@ -3,6 +3,7 @@ import type { KioskTokenView } from '@lifeline/shared';
 import { AuthAudit } from './auth-audit.js';
 import { AuthEventsService } from './auth-events.service.js';
 import { KioskTokenRepository, type KioskTokenRow } from './kiosk-token.repository.js';
+import { LastKnownCredentials } from './last-known-credentials.js';
 import type { KioskPrincipal, UserPrincipal } from './principal.js';
 import { newToken, sha256Hex, TOKEN_PREFIX } from './secret-token.js';
 
@@ -27,12 +28,15 @@ const TOUCH_EVERY_MS = 60_000;
 @Injectable()
 export class KioskTokensService {
   private readonly touched = new Map<string, number>();
+  private readonly lastKnown = new LastKnownCredentials<KioskPrincipal>();
 
   constructor(
     private readonly tokens: KioskTokenRepository,
     private readonly events: AuthEventsService,
     private readonly audit: AuthAudit,
-  ) {}
+  ) {
+    events.revocations.subscribe((r) => this.lastKnown.revoked(r));
+  }
 
   async list(): Promise<KioskTokenView[]> {
     return (await this.tokens.list()).map(toView);
@@ -52,15 +56,29 @@ export class KioskTokensService {
     this.audit.record('kiosk-token.revoked', `kiosk-token:${id}`, actor.email);
   }
 
+  /** With the database out of reach, a token verified before still lets its wall in: the wall matters most then. */
   async resolve(token: string): Promise<KioskPrincipal | undefined> {
-    const row = await this.tokens.activeByHash(sha256Hex(token));
-    if (!row) return undefined;
+    const hash = sha256Hex(token);
+    let row: Awaited<ReturnType<KioskTokenRepository['activeByHash']>>;
+    try {
+      row = await this.tokens.activeByHash(hash);
+    } catch (err) {
+      const known = this.lastKnown.recall(hash, Date.now());
+      if (known) return known;
+      throw err;
+    }
+    if (!row) {
+      this.lastKnown.forget(hash);
+      return undefined;
+    }
     const now = Date.now();
     if (now - (this.touched.get(row.id) ?? 0) > TOUCH_EVERY_MS) {
       this.touched.set(row.id, now);
       void this.tokens.touch(row.id).catch(() => undefined);
     }
-    return { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name };
+    const principal: KioskPrincipal = { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name };
+    this.lastKnown.remember(hash, principal);
+    return principal;
   }
 }
 

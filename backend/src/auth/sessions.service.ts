@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable, Logger, UnauthorizedException, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthEventsService } from './auth-events.service.js';
+import { LastKnownCredentials } from './last-known-credentials.js';
 import { LoginLimiter } from './login-limiter.js';
 import { verifyAgainstNothing, verifyPassword } from './password.js';
 import type { UserPrincipal } from './principal.js';
@@ -36,6 +37,7 @@ const WRONG = 'wrong e-mail or password';
 export class SessionsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Auth');
   private readonly perIp: LoginLimiter;
+  private readonly lastKnown = new LastKnownCredentials<UserPrincipal>();
 
   constructor(
     private readonly users: UserRepository,
@@ -44,6 +46,7 @@ export class SessionsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.perIp = new LoginLimiter(config.auth.loginPerMinute, 60_000);
+    events.revocations.subscribe((r) => this.lastKnown.revoked(r));
   }
 
   /** Sessions that ended more than a day ago are forgotten at start. */
@@ -93,11 +96,25 @@ export class SessionsService implements OnApplicationBootstrap {
     return { token, sessionId, expiresAt };
   }
 
-  /** The principal behind a session token, or undefined when it is unknown or has ended. */
+  /**
+   * The principal behind a session token, or undefined when it is unknown or has ended. With
+   * the database out of reach, a session verified before still counts until it expires.
+   */
   async resolve(token: string): Promise<UserPrincipal | undefined> {
-    const s = await this.sessions.active(sha256Hex(token));
-    if (!s) return undefined;
-    return {
+    const hash = sha256Hex(token);
+    let s: Awaited<ReturnType<SessionRepository['active']>>;
+    try {
+      s = await this.sessions.active(hash);
+    } catch (err) {
+      const known = this.lastKnown.recall(hash, Date.now());
+      if (known) return known;
+      throw err;
+    }
+    if (!s) {
+      this.lastKnown.forget(hash);
+      return undefined;
+    }
+    const principal: UserPrincipal = {
       kind: 'user',
       role: s.role,
       userId: s.user_id,
@@ -106,6 +123,8 @@ export class SessionsService implements OnApplicationBootstrap {
       sessionId: s.session_id,
       sessionExpiresAt: s.expires_at.getTime(),
     };
+    this.lastKnown.remember(hash, principal);
+    return principal;
   }
 
   /** Ends this session, or with `everywhere` every session of the user; their sockets are cut. */
