@@ -36,6 +36,20 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 const sameAttribution = (a: Attribution | null, b: Attribution | null) =>
   a === b || (!!a && !!b && a.cause === b.cause && a.via === b.via && sameList(a.reasons, b.reasons));
+const sameTracked = (p: Tracked, n: Tracked) => {
+  const [a, b] = [p.snapshot, n.snapshot];
+  return (
+    a.status === b.status &&
+    a.since === b.since &&
+    a.latencyMs === b.latencyMs &&
+    a.lastCheckedAt === b.lastCheckedAt &&
+    a.delay === b.delay &&
+    sameList(a.reasons, b.reasons) &&
+    same(a.maintenance, b.maintenance) &&
+    p.lastAffectedAt === n.lastAffectedAt &&
+    p.suspect === n.suspect
+  );
+};
 const refreshOf = (s: IntegrationSnapshot): IntegrationRefresh => ({
   id: s.id,
   latencyMs: s.latencyMs,
@@ -143,6 +157,8 @@ export class StatusService implements OnModuleDestroy {
       if (!def) continue;
       const prev = this.tracked.get(id);
       const next = judgeIntegration(def, this.checks, windows, prev, now, tz);
+      // Unchanged: keep the old object, so the new one dies young (thousands of them every tick).
+      if (prev && sameTracked(prev, next)) continue;
       this.tracked.set(id, next);
       if (!prev) continue;
       const [a, b] = [prev.snapshot, next.snapshot];
