@@ -108,14 +108,17 @@ export const httpProbe: ProbeKind<'http'> = {
     const progress: HttpProgress = { connected: false };
     const dispatcher = probeAgent(tls.secureContext, ctx.timeoutMs, progress);
     const facts: Facts = {};
+    let answered = false;
     try {
       const outcome = await exchange({ check, ctx, dispatcher, headers: headers.headers, secretNames: headers.secretNames, facts });
+      answered = true;
       return redact(outcome, secrets);
     } catch (err) {
       const seen = Object.keys(facts).length > 0 ? { ...facts } : undefined;
       return redact(classifyHttpError(err, ctx, progress, seen), secrets);
     } finally {
-      dispatcher.destroy().catch(() => undefined);
+      // After a whole answer a plain close will do; destroying builds an error (and its stack) on every run.
+      (answered ? dispatcher.close() : dispatcher.destroy()).catch(() => undefined);
     }
   },
 };
