@@ -63,7 +63,7 @@ describe.skipIf(!BASE)('heartbeats with several instances', () => {
         const history = (await (await api(holder.url, 'GET', `/api/integrations/lab-feed/history?from=${from}`, { token: admin.token })).json()) as {
           results: Array<{ ok: boolean; message: string | null }>;
         };
-        expect(history.results.length).toBeGreaterThanOrEqual(3);
+        expect(history.results.length).toBeGreaterThanOrEqual(2);
         expect(history.results.filter((r) => !r.ok)).toEqual([]);
       } finally {
         clearInterval(pusher);

@@ -75,10 +75,26 @@ export class LiveRecorder {
     return found;
   }
 
-  /** Every picture of an integration the wall was given: in snapshots and in integration.updated, in order. */
+  /**
+   * Every picture of an integration the wall was given, in order: in snapshots, in
+   * integration.updated, and in integrations.refreshed (applied to the picture before it, as
+   * the wall's store does).
+   */
   integrations(id?: string): Seen<IntegrationSnapshot>[] {
+    const latest = new Map<string, IntegrationSnapshot>();
     return this.received.flatMap((e): Seen<IntegrationSnapshot>[] => {
-      const list = e.name === 'snapshot' ? (e.payload as Snapshot).integrations : e.name === 'integration.updated' ? [(e.payload as IntegrationUpdatedEvent).integration] : [];
+      let list: IntegrationSnapshot[] = [];
+      if (e.name === 'snapshot') list = (e.payload as Snapshot).integrations;
+      else if (e.name === 'integration.updated') list = [(e.payload as IntegrationUpdatedEvent).integration];
+      else if (e.name === 'integrations.refreshed') {
+        list = (e.payload as IntegrationsRefreshedEvent).integrations.flatMap((r) => {
+          const before = latest.get(r.id);
+          if (!before) return [];
+          const { delay: _previous, ...rest } = before;
+          return [{ ...rest, latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt, reasons: r.reasons, ...(r.delay !== undefined ? { delay: r.delay } : {}) }];
+        });
+      }
+      for (const i of list) latest.set(i.id, i);
       return list.filter((i) => id === undefined || i.id === id).map((value) => ({ receivedAt: e.receivedAt, seq: e.payload.seq, value }));
     });
   }
