@@ -59,25 +59,15 @@ export class KioskTokensService {
   /** With the database out of reach, a token verified before still lets its wall in: the wall matters most then. */
   async resolve(token: string): Promise<KioskPrincipal | undefined> {
     const hash = sha256Hex(token);
-    let row: Awaited<ReturnType<KioskTokenRepository['activeByHash']>>;
-    try {
-      row = await this.tokens.activeByHash(hash);
-    } catch (err) {
-      const known = this.lastKnown.recall(hash, Date.now());
-      if (known) return known;
-      throw err;
-    }
-    if (!row) {
-      this.lastKnown.forget(hash);
-      return undefined;
-    }
+    const principal = await this.lastKnown.resolve(hash, async () => {
+      const row = await this.tokens.activeByHash(hash);
+      return row ? { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name } : undefined;
+    });
     const now = Date.now();
-    if (now - (this.touched.get(row.id) ?? 0) > TOUCH_EVERY_MS) {
-      this.touched.set(row.id, now);
-      void this.tokens.touch(row.id).catch(() => undefined);
+    if (principal && now - (this.touched.get(principal.tokenId) ?? 0) > TOUCH_EVERY_MS) {
+      this.touched.set(principal.tokenId, now);
+      void this.tokens.touch(principal.tokenId).catch(() => undefined);
     }
-    const principal: KioskPrincipal = { kind: 'kiosk', role: 'viewer', tokenId: row.id, name: row.name };
-    this.lastKnown.remember(hash, principal);
     return principal;
   }
 }

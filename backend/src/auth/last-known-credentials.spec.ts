@@ -56,4 +56,15 @@ describe('LastKnownCredentials', () => {
     expect(c.recall('h0', 0)).toBeDefined();
     expect(c.recall('h1', 0)).toBeUndefined();
   });
+
+  it('resolve: the database decides while it answers; only when it cannot is the last verified principal recalled', async () => {
+    const c = new LastKnownCredentials<KioskPrincipal>();
+    const down = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
+    await expect(c.resolve('h1', down)).rejects.toThrow('ECONNREFUSED');
+    expect(await c.resolve('h1', async () => wall('k1'))).toMatchObject({ tokenId: 'k1' });
+    expect(await c.resolve('h1', down)).toMatchObject({ tokenId: 'k1' });
+    // Revoked in the database meanwhile: denied, and not recalled afterwards.
+    expect(await c.resolve('h1', async () => undefined)).toBeUndefined();
+    await expect(c.resolve('h1', down)).rejects.toThrow('ECONNREFUSED');
+  });
 });

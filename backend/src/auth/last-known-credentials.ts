@@ -13,6 +13,24 @@ const MAX_ENTRIES = 10_000;
 export class LastKnownCredentials<P extends UserPrincipal | KioskPrincipal> {
   private readonly byHash = new Map<string, P>();
 
+  /**
+   * Looks the credential up in the database: remembers what it confirms, forgets what it
+   * denies, and, only when it cannot answer, recalls what it confirmed before.
+   */
+  async resolve(hash: string, lookUp: () => Promise<P | undefined>, now = Date.now()): Promise<P | undefined> {
+    let principal: P | undefined;
+    try {
+      principal = await lookUp();
+    } catch (err) {
+      const known = this.recall(hash, now);
+      if (known) return known;
+      throw err;
+    }
+    if (principal) this.remember(hash, principal);
+    else this.forget(hash);
+    return principal;
+  }
+
   remember(hash: string, principal: P): void {
     this.byHash.delete(hash); // re-inserted last: the oldest go first when full
     this.byHash.set(hash, principal);

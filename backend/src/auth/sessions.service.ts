@@ -102,29 +102,19 @@ export class SessionsService implements OnApplicationBootstrap {
    */
   async resolve(token: string): Promise<UserPrincipal | undefined> {
     const hash = sha256Hex(token);
-    let s: Awaited<ReturnType<SessionRepository['active']>>;
-    try {
-      s = await this.sessions.active(hash);
-    } catch (err) {
-      const known = this.lastKnown.recall(hash, Date.now());
-      if (known) return known;
-      throw err;
-    }
-    if (!s) {
-      this.lastKnown.forget(hash);
-      return undefined;
-    }
-    const principal: UserPrincipal = {
-      kind: 'user',
-      role: s.role,
-      userId: s.user_id,
-      email: s.email,
-      displayName: s.display_name,
-      sessionId: s.session_id,
-      sessionExpiresAt: s.expires_at.getTime(),
-    };
-    this.lastKnown.remember(hash, principal);
-    return principal;
+    return this.lastKnown.resolve(hash, async () => {
+      const s = await this.sessions.active(hash);
+      if (!s) return undefined;
+      return {
+        kind: 'user',
+        role: s.role,
+        userId: s.user_id,
+        email: s.email,
+        displayName: s.display_name,
+        sessionId: s.session_id,
+        sessionExpiresAt: s.expires_at.getTime(),
+      };
+    });
   }
 
   /** Ends this session, or with `everywhere` every session of the user; their sockets are cut. */
