@@ -88,16 +88,19 @@ async function seed() {
            'lab', 'Partner ' || (i % 50), 'medium', 'service' FROM generate_series(1, ${INTEGRATIONS}) i`);
 
   // Results: every integration every INTERVAL_S, phase-spread; ~0.2 % failures, and one
-  // morning a day (08:00-11:00 UTC) when 40 % of them fail.
+  // morning a day (08:00-11:00 UTC) when 40 % of them fail. One check per integration, whose
+  // ref is its number.
+  await db.query(`INSERT INTO "result_check" ("ref", "check_id", "integration_id")
+    SELECT i, 'bench-' || lpad(i::text, 4, '0') || '#0', 'bench-' || lpad(i::text, 4, '0') FROM generate_series(1, ${INTEGRATIONS}) i`);
+  await db.query(`SELECT setval(pg_get_serial_sequence('"result_check"', 'ref'), ${INTEGRATIONS})`);
   const perDay = 86_400 / INTERVAL_S;
   let seedSeconds = 0;
   for (let d = 0; d < DAYS; d++) {
     const day = new Date(START + d * DAY).toISOString();
     const [, s] = await timed(`results day ${d + 1}/${DAYS} (${PER_DAY.toLocaleString()} rows)`, () =>
-      db.query(`INSERT INTO "result" ("check_id", "integration_id", "started_at", "duration_ms", "ok")
-        SELECT id || '#0', id, ts, CASE WHEN bad THEN 10000 ELSE 40 + (random() * 160)::int END, NOT bad
-          FROM (SELECT 'bench-' || lpad(i::text, 4, '0') AS id,
-                       $1::timestamptz + make_interval(secs => k * ${INTERVAL_S} + (i % ${INTERVAL_S}) + (i * 0.001)) AS ts,
+      db.query(`INSERT INTO "result" ("check_ref", "started_at", "duration_ms", "error_class")
+        SELECT i, ts, CASE WHEN bad THEN 10000 ELSE 40 + (random() * 160)::int END, CASE WHEN bad THEN 'timeout' END
+          FROM (SELECT i, $1::timestamptz + make_interval(secs => k * ${INTERVAL_S} + (i % ${INTERVAL_S}) + (i * 0.001)) AS ts,
                        (k * ${INTERVAL_S} BETWEEN 28800 AND 39600 AND i % 5 < 2) OR random() < 0.002 AS bad
                   FROM generate_series(0, ${perDay - 1}) k, generate_series(1, ${INTEGRATIONS}) i) r`, [day]),
     );

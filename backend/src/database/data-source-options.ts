@@ -13,6 +13,8 @@ import { Auth1764300000000 } from './migrations/1764300000000-auth.js';
 import { Cluster1764400000000 } from './migrations/1764400000000-cluster.js';
 import { WriteIds1764410000000 } from './migrations/1764410000000-write-ids.js';
 import { RollupCoveringIndex1764420000000 } from './migrations/1764420000000-rollup-covering-index.js';
+import { CompactResults1764430000000 } from './migrations/1764430000000-compact-results.js';
+import { LeaseFillfactor1764440000000 } from './migrations/1764440000000-lease-fillfactor.js';
 
 export const ENTITIES = [IntegrationEntity, CheckEntity, ResultEntity, TransitionEntity];
 export const MIGRATIONS = [
@@ -26,6 +28,8 @@ export const MIGRATIONS = [
   Cluster1764400000000,
   WriteIds1764410000000,
   RollupCoveringIndex1764420000000,
+  CompactResults1764430000000,
+  LeaseFillfactor1764440000000,
 ];
 
 /** One set of options for both the embedded server and an external PostgreSQL: same SQL, same driver. */

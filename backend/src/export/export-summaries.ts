@@ -21,16 +21,18 @@ interface IntegrationRow {
  * results count as one-result minutes): exact for max and counts, a close estimate for
  * percentiles, and the only way that still works once raw results have aged out. Equal
  * values are summed before the running total, so the sort is over distinct latencies (a few
- * hundred per integration), not over every minute of the window.
+ * hundred per integration), not over every minute of the window. Rollups are read per check
+ * ref, an index-only scan of their primary key (which carries the rollup columns).
  */
 const LATENCY = `
-WITH "samples" AS (
-  SELECT r."integration_id", r."p50" AS "v50", r."p95" AS "v95", r."max" AS "vmax", r."count" AS "n", r."failures" AS "f"
-    FROM "result_rollup_1m" r WHERE r."integration_id" = ANY($1) AND r."minute" >= $3 AND r."minute" < $4
+WITH "refs" AS (SELECT "ref", "integration_id" FROM "result_check" WHERE "integration_id" = ANY($1)),
+"samples" AS (
+  SELECT c."integration_id", r."p50" AS "v50", r."p95" AS "v95", r."max" AS "vmax", r."count" AS "n", r."failures" AS "f"
+    FROM "refs" c JOIN "result_rollup_1m" r ON r."check_ref" = c."ref" WHERE r."minute" >= $3 AND r."minute" < $4
   UNION ALL
-  SELECT x."integration_id", d, d, d, 1, CASE WHEN x."ok" THEN 0 ELSE 1 END
-    FROM "result" x CROSS JOIN LATERAL (SELECT CASE WHEN x."ok" THEN x."duration_ms" END AS d) v
-   WHERE x."integration_id" = ANY($1) AND ((x."started_at" >= $2 AND x."started_at" < $3) OR (x."started_at" >= $4 AND x."started_at" < $5))
+  SELECT c."integration_id", d, d, d, 1, CASE WHEN x."error_class" IS NULL THEN 0 ELSE 1 END
+    FROM "refs" c JOIN "result" x ON x."check_ref" = c."ref" CROSS JOIN LATERAL (SELECT CASE WHEN x."error_class" IS NULL THEN x."duration_ms" END AS d) v
+   WHERE (x."started_at" >= $2 AND x."started_at" < $3) OR (x."started_at" >= $4 AND x."started_at" < $5)
 ),
 "totals" AS (SELECT "integration_id", sum("n")::bigint AS "results", sum("f")::bigint AS "failures", max("vmax") AS "max" FROM "samples" GROUP BY 1),
 "w50" AS (SELECT "integration_id", "v50" AS "v", sum("n" - "f") AS "w" FROM "samples" WHERE "v50" IS NOT NULL GROUP BY 1, 2),

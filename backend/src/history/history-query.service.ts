@@ -13,9 +13,13 @@ export class HistoryQueryService {
        WHERE "integration_id" = $1 AND "at" >= $2 AND "at" <= $3 ORDER BY "at", "id"`,
       window,
     );
+    // Per check of the integration, its newest rows through the (check_ref, started_at) index; then the newest of those.
     const results = await this.db.query(
-      `SELECT "check_id" AS "checkId", "started_at" AS "startedAt", "duration_ms" AS "durationMs", "ok", "error_class" AS "errorClass", "stage", "message"
-       FROM "result" WHERE "integration_id" = $1 AND "started_at" >= $2 AND "started_at" <= $3 ORDER BY "started_at" DESC LIMIT $4`,
+      `SELECT c."check_id" AS "checkId", r."started_at" AS "startedAt", r."duration_ms" AS "durationMs", r."error_class" IS NULL AS "ok",
+              r."error_class" AS "errorClass", r."stage", r."message"
+         FROM "result_check" c CROSS JOIN LATERAL (
+           SELECT * FROM "result" x WHERE x."check_ref" = c."ref" AND x."started_at" >= $2 AND x."started_at" <= $3 ORDER BY x."started_at" DESC LIMIT $4) r
+        WHERE c."integration_id" = $1 ORDER BY r."started_at" DESC LIMIT $4`,
       [...window, limit],
     );
     const iso = (d: Date) => d.toISOString();

@@ -185,7 +185,11 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
     if (results.length === 0 && transitions.length === 0) return;
     await this.db.transaction(async (m) => {
       if (transitions.length) await m.query(INSERT_TRANSITIONS, transitionColumns(transitions));
-      if (results.length) await m.query(INSERT_RESULTS, resultColumns(results));
+      if (results.length) {
+        const columns = resultColumns(results);
+        await m.query(INSERT_CHECK_REFS, columns.slice(0, 2));
+        await m.query(INSERT_RESULTS, columns);
+      }
     });
     this.written += results.length + transitions.length;
     this.lastFlushAt = Date.now();
@@ -202,25 +206,39 @@ export class HistoryWriterService implements OnModuleInit, OnApplicationShutdown
   }
 }
 
-const INSERT_RESULTS = `INSERT INTO "result" ("check_id", "integration_id", "started_at", "duration_ms", "ok", "error_class", "stage", "message", "facts")
-  SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::bool[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-  ON CONFLICT ("check_id", "started_at") DO NOTHING`;
+/**
+ * A (check, integration) pair gets its `check_ref` the first time it is written. Pairs already
+ * known are filtered first: ON CONFLICT alone would draw an identity value for every row.
+ * Its own statement, so the insert below (a new snapshot) sees refs another instance just made.
+ */
+const INSERT_CHECK_REFS = `INSERT INTO "result_check" ("check_id", "integration_id")
+  SELECT DISTINCT u."check_id", u."integration_id" FROM unnest($1::text[], $2::text[]) AS u("check_id", "integration_id")
+   WHERE NOT EXISTS (SELECT 1 FROM "result_check" c WHERE c."check_id" = u."check_id" AND c."integration_id" = u."integration_id")
+  ON CONFLICT DO NOTHING`;
+
+const INSERT_RESULTS = `INSERT INTO "result" ("started_at", "check_ref", "duration_ms", "error_class", "stage", "message", "facts")
+  SELECT u."started_at", c."ref", u."duration_ms", u."error_class", u."stage", u."message", u."facts"
+    FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+         AS u("check_id", "integration_id", "started_at", "duration_ms", "error_class", "stage", "message", "facts")
+    JOIN "result_check" c ON c."check_id" = u."check_id" AND c."integration_id" = u."integration_id"
+  ON CONFLICT ("check_ref", "started_at") DO NOTHING`;
 
 const INSERT_TRANSITIONS = `INSERT INTO "state_transition" ("integration_id", "from_status", "to_status", "at", "reasons", "write_id")
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[], $6::uuid[])
   ON CONFLICT ("write_id") DO NOTHING`;
 
+/** `ok` is stored as "no error class", so a failure always has one; facts are kept for failures only (and not `{}`). */
 function resultColumns(rows: ResultRow[]): unknown[] {
+  const failure = (o: Observation) => (o.ok ? undefined : (o.failure ?? { errorClass: 'internal', stage: null, message: null }));
   return [
     rows.map((r) => r.observation.checkId),
     rows.map((r) => r.integrationId),
     rows.map((r) => new Date(r.observation.startedAt).toISOString()),
     rows.map((r) => Math.round(r.observation.durationMs)),
-    rows.map((r) => r.observation.ok),
-    rows.map((r) => r.observation.failure?.errorClass ?? null),
-    rows.map((r) => r.observation.failure?.stage ?? null),
-    rows.map((r) => r.observation.failure?.message ?? null),
-    rows.map((r) => (r.observation.facts ? JSON.stringify(r.observation.facts) : null)),
+    rows.map((r) => failure(r.observation)?.errorClass ?? null),
+    rows.map((r) => failure(r.observation)?.stage ?? null),
+    rows.map((r) => failure(r.observation)?.message ?? null),
+    rows.map((r) => (!r.observation.ok && r.observation.facts && Object.keys(r.observation.facts).length ? JSON.stringify(r.observation.facts) : null)),
   ];
 }
 

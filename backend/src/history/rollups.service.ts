@@ -18,16 +18,25 @@ const RUN_LOCK = 0x6c6c_726f; // "llro"
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
 
-const ROLL_UP = `WITH "written" AS (INSERT INTO "result_rollup_1m" ("integration_id", "check_id", "minute", "count", "failures", "p50", "p95", "max")
-  SELECT "integration_id", "check_id", date_trunc('minute', "started_at"), count(*), count(*) FILTER (WHERE NOT "ok"),
-         percentile_disc(0.5) WITHIN GROUP (ORDER BY "duration_ms") FILTER (WHERE "ok"),
-         percentile_disc(0.95) WITHIN GROUP (ORDER BY "duration_ms") FILTER (WHERE "ok"),
-         max("duration_ms") FILTER (WHERE "ok")
+/**
+ * Each run recomputes the last LOOKBACK_MS: an unchanged minute is left as it is (not rewritten),
+ * so each rollup row is written about once instead of once per run.
+ */
+const ROLL_UP = `WITH "written" AS (INSERT INTO "result_rollup_1m" AS r ("minute", "check_ref", "count", "failures", "p50", "p95", "max")
+  SELECT date_trunc('minute', "started_at"), "check_ref", count(*), count("error_class"),
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY "duration_ms") FILTER (WHERE "error_class" IS NULL),
+         percentile_disc(0.95) WITHIN GROUP (ORDER BY "duration_ms") FILTER (WHERE "error_class" IS NULL),
+         max("duration_ms") FILTER (WHERE "error_class" IS NULL)
     FROM "result" WHERE "started_at" >= $1 AND "started_at" < $2
-   GROUP BY 1, 2, 3
-  ON CONFLICT ("integration_id", "minute", "check_id") DO UPDATE SET
+   GROUP BY 1, 2
+  ON CONFLICT ("check_ref", "minute") DO UPDATE SET
     "count" = EXCLUDED."count", "failures" = EXCLUDED."failures", "p50" = EXCLUDED."p50", "p95" = EXCLUDED."p95", "max" = EXCLUDED."max"
+   WHERE (r."count", r."failures", r."p50", r."p95", r."max") IS DISTINCT FROM (EXCLUDED."count", EXCLUDED."failures", EXCLUDED."p50", EXCLUDED."p95", EXCLUDED."max")
   RETURNING 1) SELECT count(*)::int AS "n" FROM "written"`;
+
+/** The oldest result kept, per ref through the unique index (no B-tree leads with started_at). */
+const FIRST_RESULT = `SELECT min(f."started_at") AS "first" FROM "result_check" c
+  CROSS JOIN LATERAL (SELECT "started_at" FROM "result" WHERE "check_ref" = c."ref" AND "started_at" >= $1 ORDER BY "started_at" LIMIT 1) f`;
 
 /**
  * 1-minute rollups of the results (count, failures, p50/p95/max latency of the ok ones),
@@ -101,7 +110,7 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy, 
     return { from, until, rows };
   }
 
-  /** Rolls up [from, until) in hour-long statements; returns the rows written. */
+  /** Rolls up [from, until) in hour-long statements; returns the rows written (new or changed). */
   async rollUp(from: number, until: number): Promise<number> {
     let rows = 0;
     for (let start = floorMinute(from); start < until && !this.stopping; start += CHUNK_MS) {
@@ -120,7 +129,7 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy, 
   private async storedWatermark(now: number): Promise<number> {
     const [{ last }] = await this.db.query(`SELECT max("minute") AS "last" FROM "result_rollup_1m"`);
     if (last) return (last as Date).getTime() + MINUTE;
-    const [{ first }] = await this.db.query(`SELECT min("started_at") AS "first" FROM "result" WHERE "started_at" >= $1`, [
+    const [{ first }] = await this.db.query(FIRST_RESULT, [
       new Date(now - this.config.resultsRetentionDays * DAY_MS - DAY_MS),
     ]);
     return first ? floorMinute((first as Date).getTime()) + LOOKBACK_MS : floorMinute(now);

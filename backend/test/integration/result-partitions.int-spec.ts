@@ -103,7 +103,9 @@ describe.each(DATABASE_TARGETS)('the partitioning migration on a database with r
         `INSERT INTO "result" ("check_id", "integration_id", "started_at", "duration_ms", "ok") SELECT 'c', 'i', now() - make_interval(days => n), n, n % 2 = 0 FROM generate_series(0, 9) n`,
       );
       await early.destroy();
-      const full = new DataSource(buildDataSourceOptions(database.url));
+      // Up to the partitioning and what followed it, before results lost their id (CompactResults).
+      const upTo = MIGRATIONS.findIndex((mig) => mig.name === 'CompactResults1764430000000');
+      const full = new DataSource({ ...buildDataSourceOptions(database.url), migrations: MIGRATIONS.slice(0, upTo) });
       await full.initialize();
       const rows = await full.query(`SELECT "id", "duration_ms", tableoid::regclass::text AS "p", "started_at" FROM "result" ORDER BY "id"`);
       expect(rows.map((r: { duration_ms: number }) => r.duration_ms)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

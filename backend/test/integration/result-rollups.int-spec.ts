@@ -26,7 +26,10 @@ describe.each(DATABASE_TARGETS)('1-minute rollups ($label)', ({ open }) => {
   let clock = 0;
   // A whole minute, well in the past, so nothing else lands in it.
   const t0 = Math.floor((Date.now() - 3 * 3_600_000) / MINUTE) * MINUTE;
-  const rows = async (): Promise<Rollup[]> => m.db.query(`SELECT * FROM "result_rollup_1m" ORDER BY "integration_id", "minute", "check_id"`);
+  const rows = async (): Promise<Rollup[]> => m.db.query(
+      `SELECT c."integration_id", c."check_id", r."minute", r."count", r."failures", r."p50", r."p95", r."max"
+         FROM "result_rollup_1m" r JOIN "result_check" c ON c."ref" = r."check_ref" ORDER BY 1, 3, 2`,
+    );
   const add = (checkId: string, integrationId: string, startedAt: number, durationMs: number, ok = true) =>
     writer.addResult({ integrationId, observation: { checkId, startedAt, durationMs, ok } satisfies Observation });
 

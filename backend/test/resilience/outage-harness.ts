@@ -125,7 +125,8 @@ export function drainState(app: TestApp): string {
 /** How many times each result key and each transition write id is stored. */
 export async function storedCounts(client: pg.Client): Promise<{ results: Map<string, number>; transitions: Map<string, number> }> {
   const r = await client.query<{ check_id: string; ms: string; n: string }>(
-    `SELECT "check_id", round(extract(epoch FROM "started_at") * 1000)::bigint AS "ms", count(*) AS "n" FROM "result" GROUP BY 1, 2`,
+    `SELECT c."check_id", round(extract(epoch FROM r."started_at") * 1000)::bigint AS "ms", count(*) AS "n"
+       FROM "result" r JOIN "result_check" c ON c."ref" = r."check_ref" GROUP BY 1, 2`,
   );
   const t = await client.query<{ write_id: string; n: string }>(`SELECT "write_id", count(*) AS "n" FROM "state_transition" WHERE "write_id" IS NOT NULL GROUP BY 1`);
   return {
