@@ -19,9 +19,12 @@ export function firstRunAt(checkId: string, intervalMs: number, startedAt: numbe
   return startedAt + (phaseOf(checkId, intervalMs) % Math.min(intervalMs, FIRST_RUN_SPREAD_MS));
 }
 
-/** The check's next phase slot after `after`, never sooner than half an interval after the last run. */
-export function nextRunAt(checkId: string, intervalMs: number, lastPlannedAt: number, now: number): number {
-  const earliest = Math.max(lastPlannedAt + intervalMs / 2, now);
+/**
+ * The check's next phase slot, never sooner than half an interval after the last run started
+ * (a run off its phase, such as the first after a takeover, must not be followed at once).
+ */
+export function nextRunAt(checkId: string, intervalMs: number, lastStartedAt: number, now: number): number {
+  const earliest = Math.max(lastStartedAt + intervalMs / 2, now);
   const phase = phaseOf(checkId, intervalMs);
   const k = Math.ceil((earliest - phase) / intervalMs);
   return phase + k * intervalMs;

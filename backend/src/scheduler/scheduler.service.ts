@@ -97,7 +97,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         this.inFlight -= 1;
         this.runs += 1;
         entry.running = false;
-        entry.plannedAt = nextRunAt(entry.check.id, entry.check.interval, entry.plannedAt, this.clock());
+        entry.plannedAt = nextRunAt(entry.check.id, entry.check.interval, now, this.clock());
         this.running.delete(run);
       });
     this.running.add(run);
