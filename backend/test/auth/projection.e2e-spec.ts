@@ -23,11 +23,13 @@ describe('the viewer projection, on the wire', () => {
   let operatorSocket: LiveClient;
   /** What no viewer may ever see. */
   let secrets: string[];
+  /** The partner fails once every screen is connected, so each sees the status change itself. */
+  let failing = false;
 
   beforeAll(async () => {
     partner = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ status: `cannot reach ${INTERNAL_HOST}:6661 from http://127.0.0.1:${port}/hl7` }));
+      res.end(JSON.stringify({ status: failing ? `cannot reach ${INTERNAL_HOST}:6661 from http://127.0.0.1:${port}/hl7` : 'ok' }));
     });
     port = await new Promise<number>((r) => partner.listen(0, '127.0.0.1', () => r((partner.address() as { port: number }).port)));
     target = `http://127.0.0.1:${port}/health`;
@@ -65,6 +67,7 @@ integrations:
   const incidentOf = (c: LiveClient) => c.events.find((e) => e.name === 'incident.opened')?.payload as { incident: IncidentSnapshot } | undefined;
 
   it('operators get the failure details; viewers and kiosks the generic words, over the socket', async () => {
+    failing = true;
     const down = (c: LiveClient) =>
       expectEventually(() => {
         const e = c.events.find((x) => x.name === 'integration.updated' && (x.payload as { integration: { status: string } }).integration.status === 'down');
