@@ -1,4 +1,5 @@
 import {
+  applyRefresh,
   LIVE_EVENTS,
   LIVE_NAMESPACE,
   type IncidentEvent,
@@ -89,9 +90,7 @@ export class LiveRecorder {
       else if (e.name === 'integrations.refreshed') {
         list = (e.payload as IntegrationsRefreshedEvent).integrations.flatMap((r) => {
           const before = latest.get(r.id);
-          if (!before) return [];
-          const { delay: _previous, ...rest } = before;
-          return [{ ...rest, latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt, reasons: r.reasons, ...(r.delay !== undefined ? { delay: r.delay } : {}) }];
+          return before ? [applyRefresh(before, r)] : [];
         });
       }
       for (const i of list) latest.set(i.id, i);

@@ -1,4 +1,4 @@
-import { STALE_AFTER_MS, TICK_INTERVAL_MS } from '@lifeline/shared';
+import { applyRefresh, STALE_AFTER_MS, TICK_INTERVAL_MS } from '@lifeline/shared';
 import type { IncidentSnapshot, IntegrationRefresh, IntegrationSnapshot, Snapshot } from '@lifeline/shared';
 import type { LiveState } from './live-state';
 import type { LiveMessage } from './live-transport';
@@ -119,9 +119,7 @@ function refresh(list: readonly IntegrationSnapshot[], changes: readonly Integra
   const byId = new Map(changes.map((c) => [c.id, c]));
   return list.map((existing) => {
     const c = byId.get(existing.id);
-    if (!c) return existing;
-    const { delay: _previous, ...rest } = existing;
-    return { ...rest, latencyMs: c.latencyMs, lastCheckedAt: c.lastCheckedAt, reasons: c.reasons, ...(c.delay !== undefined ? { delay: c.delay } : {}) };
+    return c ? applyRefresh(existing, c) : existing;
   });
 }
 

@@ -17,6 +17,12 @@ export interface IntegrationsRefreshedEvent {
   seq: number;
   integrations: IntegrationRefresh[];
 }
+
+/** An integration with a refresh applied: status and the rest stay; a delay absent from the refresh is gone. */
+export function applyRefresh(i: IntegrationSnapshot, r: IntegrationRefresh): IntegrationSnapshot {
+  const { delay: _previous, ...rest } = i;
+  return { ...rest, latencyMs: r.latencyMs, lastCheckedAt: r.lastCheckedAt, reasons: r.reasons, ...(r.delay !== undefined ? { delay: r.delay } : {}) };
+}
 export interface VerdictUpdatedEvent {
   seq: number;
   verdict: Verdict;
